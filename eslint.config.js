@@ -1,0 +1,3 @@
+import { base } from '@tessera/config/eslint';
+
+export default base;
