@@ -1,15 +1,1 @@
-import { defineConfig } from 'vitest/config';
-
-// Integration tests (*.integration.test.ts) talk to the real Postgres and Redis named here.
-export default defineConfig({
-  test: {
-    env: {
-      DATABASE_URL: process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/tessera_test',
-      REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379/1',
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'silent',
-    },
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
-  },
-});
+export { default } from '@tessera/config/vitest';

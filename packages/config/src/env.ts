@@ -16,7 +16,10 @@ export const ZLogEnv = z.object({
 });
 
 /** Parses `source` with `schema`; on failure prints one line per bad variable and exits. */
-export const loadEnv = <T extends z.ZodType>(schema: T, source: NodeJS.ProcessEnv = process.env): z.infer<T> => {
+export const loadEnv = <T extends z.ZodType>(
+  schema: T,
+  source: NodeJS.ProcessEnv = process.env,
+): z.infer<T> => {
   const result = schema.safeParse(source);
   if (result.success) return result.data;
   const lines = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);

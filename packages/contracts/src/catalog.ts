@@ -4,7 +4,14 @@ import { z } from 'zod';
 /** Dates travel as ISO-8601 strings (no transformer: plain JSON for k6 and any client). */
 export const ZIsoDate = z.string().datetime({ offset: true });
 
-export const EVENT_CATEGORIES = ['CONCERT', 'SPORTS', 'THEATRE', 'COMEDY', 'FAMILY', 'FESTIVAL'] as const;
+export const EVENT_CATEGORIES = [
+  'CONCERT',
+  'SPORTS',
+  'THEATRE',
+  'COMEDY',
+  'FAMILY',
+  'FESTIVAL',
+] as const;
 export const ZEventCategory = z.enum(EVENT_CATEGORIES);
 export type EventCategory = z.infer<typeof ZEventCategory>;
 export const ZEventStatus = z.enum(['DRAFT', 'PUBLISHED', 'CANCELLED']);
@@ -29,7 +36,10 @@ export const ZListEventsRequest = z
     path: ['to'],
   })
   .refine(
-    (v) => v.minPriceCents === undefined || v.maxPriceCents === undefined || v.minPriceCents <= v.maxPriceCents,
+    (v) =>
+      v.minPriceCents === undefined ||
+      v.maxPriceCents === undefined ||
+      v.minPriceCents <= v.maxPriceCents,
     { message: 'The minimum price must not exceed the maximum.', path: ['maxPriceCents'] },
   );
 export type ListEventsRequest = z.input<typeof ZListEventsRequest>;
@@ -105,7 +115,12 @@ export const ZOnSaleWindowPublic = z.object({
 
 export const ZEventDetail = ZEventSummary.extend({
   description: z.string(),
-  venue: z.object({ id: z.string().uuid(), name: z.string(), city: z.string(), address: z.string() }),
+  venue: z.object({
+    id: z.string().uuid(),
+    name: z.string(),
+    city: z.string(),
+    address: z.string(),
+  }),
   priceTiers: z.array(ZPriceTier),
   layout: ZVenueLayout,
   onSales: z.array(ZOnSaleWindowPublic),

@@ -12,7 +12,9 @@ export const describeConnectionError = (error: unknown, databaseUrl: string): st
   if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'ETIMEDOUT') {
     return `Cannot reach PostgreSQL at ${where} (DATABASE_URL): start it, e.g. "pg_ctlcluster 15 main start" or "docker compose up -d postgres".`;
   }
-  if (code === '3D000') return `The database in DATABASE_URL does not exist: run "pnpm db:migrate" to create it.`;
-  if (code === '28P01' || code === '28000') return `PostgreSQL at ${where} refused the credentials in DATABASE_URL.`;
+  if (code === '3D000')
+    return `The database in DATABASE_URL does not exist: run "pnpm db:migrate" to create it.`;
+  if (code === '28P01' || code === '28000')
+    return `PostgreSQL at ${where} refused the credentials in DATABASE_URL.`;
   return `PostgreSQL error: ${(error as Error).message ?? String(error)}`;
 };

@@ -29,7 +29,10 @@ export interface MigrationFile {
 
 export const readMigrations = async (dir = MIGRATIONS_DIR): Promise<MigrationFile[]> => {
   const entries = await readdir(dir, { withFileTypes: true });
-  const names = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const names = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   return Promise.all(
     names.map(async (name) => {
       const sql = await readFile(join(dir, name, 'migration.sql'), 'utf8');
@@ -44,7 +47,10 @@ export interface MigrateResult {
 }
 
 /** Applies pending migrations; refuses to run if an applied migration's file has changed. */
-export const migrate = async (databaseUrl: string, dir = MIGRATIONS_DIR): Promise<MigrateResult> => {
+export const migrate = async (
+  databaseUrl: string,
+  dir = MIGRATIONS_DIR,
+): Promise<MigrateResult> => {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {

@@ -9,7 +9,11 @@ export interface CreateRedisClientOptions {
   lazyConnect?: boolean;
 }
 
-export const createRedisClient = ({ redisUrl, forBullmq = false, lazyConnect = false }: CreateRedisClientOptions) =>
+export const createRedisClient = ({
+  redisUrl,
+  forBullmq = false,
+  lazyConnect = false,
+}: CreateRedisClientOptions) =>
   new Redis(redisUrl, {
     lazyConnect,
     maxRetriesPerRequest: forBullmq ? null : 3,
@@ -34,13 +38,19 @@ export const describeRedisError = (error: unknown, redisUrl: string): string => 
 
 /** Connects once without retrying and pings; throws an Error carrying the one-sentence reason. */
 export const assertRedisReachable = async (redisUrl: string): Promise<void> => {
-  const probe = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  probe.on('error', () => {});
+  const probe = new Redis(redisUrl, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+  });
+  // ioredis rejects connect() with a generic "Connection is closed"; the socket error says why.
+  let socketError: unknown;
+  probe.on('error', (error) => (socketError ??= error));
   try {
     await probe.connect();
     await probe.ping();
   } catch (error) {
-    throw new Error(describeRedisError(error, redisUrl));
+    throw new Error(describeRedisError(socketError ?? error, redisUrl));
   } finally {
     probe.disconnect();
   }

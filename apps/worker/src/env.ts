@@ -1,0 +1,18 @@
+// The worker's environment, validated once at start-up; nothing else reads process.env.
+import { ZDatabaseEnv, ZLogEnv, ZRedisEnv, loadEnv } from '@tessera/config/env';
+import { z } from 'zod';
+
+export const ZWorkerEnv = ZDatabaseEnv.extend(ZRedisEnv.shape)
+  .extend(ZLogEnv.shape)
+  .extend({
+    /** How often the recurring purges run. */
+    MAINTENANCE_EVERY_MS: z.coerce
+      .number()
+      .int()
+      .min(1_000)
+      .default(10 * 60_000),
+  });
+export type WorkerEnv = z.infer<typeof ZWorkerEnv>;
+
+export const loadWorkerEnv = (source: NodeJS.ProcessEnv = process.env): WorkerEnv =>
+  loadEnv(ZWorkerEnv, source);

@@ -1,0 +1,44 @@
+// Worker process: checks its services, starts the BullMQ processors and shuts down gracefully.
+import { assertRedisReachable, createRedisClient } from '@tessera/core/infra/redis-client';
+import { createPrismaClient } from '@tessera/db/client';
+import { assertPostgresReachable } from '@tessera/db/check-connection';
+import { createMaintenanceQueue, scheduleMaintenance } from '@tessera/jobs/maintenance-queue';
+import { pino } from 'pino';
+import { loadWorkerEnv } from './env.ts';
+import { createMaintenanceWorker } from './processors/maintenance.ts';
+
+const env = loadWorkerEnv();
+const logger = pino({ level: env.LOG_LEVEL, base: { service: 'worker' } });
+
+try {
+  await assertPostgresReachable(env.DATABASE_URL);
+  await assertRedisReachable(env.REDIS_URL);
+} catch (error) {
+  console.error(`Tessera worker cannot start: ${(error as Error).message}`);
+  process.exit(1);
+}
+
+const prisma = createPrismaClient({ databaseUrl: env.DATABASE_URL, poolSize: 5 });
+
+const connection = createRedisClient({ redisUrl: env.REDIS_URL, forBullmq: true });
+const prefix = `${env.REDIS_PREFIX}bull`;
+const queue = createMaintenanceQueue({ connection, prefix });
+await scheduleMaintenance(queue, env.MAINTENANCE_EVERY_MS);
+const workers = [createMaintenanceWorker({ prisma, connection, prefix, logger })];
+for (const worker of workers)
+  worker.on('failed', (job, err) => logger.error({ job: job?.name, err }, 'job failed'));
+logger.info({ queues: workers.map((w) => w.name) }, 'worker started');
+
+let stopping = false;
+const shutdown = async (signal: string) => {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, 'worker shutting down');
+  await Promise.all(workers.map((w) => w.close()));
+  await queue.close();
+  connection.disconnect();
+  await prisma.$disconnect();
+  process.exit(0);
+};
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
