@@ -1,0 +1,65 @@
+// Builds the Fastify app (never listens): plugins, health routes, tRPC at /trpc, the web app.
+import fastifyCookie from '@fastify/cookie';
+import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import type { Redis } from 'ioredis';
+import { createLoginRateLimiter } from '@tessera/core/auth/login-rate-limiter';
+import type { PrismaClient } from '@tessera/db/client';
+import type { ApiConfig } from './env.ts';
+import { healthPlugin } from './plugins/health.ts';
+import { loggerOptions } from './plugins/logger-options.ts';
+import { prismaPlugin } from './plugins/prisma.ts';
+import { redisPlugin } from './plugins/redis.ts';
+import { generateRequestId, requestIdPlugin } from './plugins/request-id.ts';
+import { webStaticPlugin } from './plugins/web-static.ts';
+import { createContextFactory, type ApiDeps } from './trpc/context.ts';
+import { appRouter, type AppRouter } from './trpc/router.ts';
+
+export interface BuildAppOptions {
+  prisma: PrismaClient;
+  redis: Redis;
+  config: ApiConfig;
+  /** Overrides the pino options derived from config (tests pass `false`). */
+  logger?: FastifyServerOptions['logger'];
+}
+
+export const buildApp = async ({ prisma, redis, config, logger }: BuildAppOptions) => {
+  const app = Fastify({
+    logger: logger ?? loggerOptions(config),
+    genReqId: generateRequestId,
+    trustProxy: config.trustProxy,
+    // tRPC batches put procedure names in the path; bodies beyond 1 MiB are never legitimate here.
+    maxParamLength: 5_000,
+    bodyLimit: 1024 * 1024,
+  });
+
+  const deps: ApiDeps = {
+    prisma,
+    redis,
+    config,
+    loginRateLimiter: createLoginRateLimiter({
+      redis,
+      redisPrefix: config.redisPrefix,
+      ...config.loginLimits,
+    }),
+  };
+
+  await app.register(requestIdPlugin);
+  await app.register(prismaPlugin, { prisma });
+  await app.register(redisPlugin, { redis });
+  await app.register(fastifyCookie);
+  await app.register(healthPlugin);
+  await app.register(fastifyTRPCPlugin, {
+    prefix: '/trpc',
+    trpcOptions: {
+      router: appRouter,
+      createContext: createContextFactory(deps),
+      onError({ error, path, req }) {
+        if (error.code === 'INTERNAL_SERVER_ERROR')
+          req.log.error({ err: error.cause ?? error, path }, 'procedure failed');
+      },
+    },
+  } satisfies FastifyTRPCPluginOptions<AppRouter>);
+  await app.register(webStaticPlugin, { webDistDir: config.webDistDir });
+  return app;
+};

@@ -1,0 +1,59 @@
+// Starts the API: validates env, checks Postgres and Redis (one clear sentence if not), listens,
+// and shuts down gracefully on SIGINT/SIGTERM.
+import { assertRedisReachable, createRedisClient } from '@tessera/core/infra/redis-client';
+import { createPrismaClient } from '@tessera/db/client';
+import { describeConnectionError } from '@tessera/db/connection-error';
+import { buildApp } from './app.ts';
+import { readApiConfig } from './env.ts';
+
+const failStartup = (sentence: string): never => {
+  console.error(sentence);
+  process.exit(1);
+};
+
+const config = readApiConfig();
+const prisma = createPrismaClient({ databaseUrl: config.databaseUrl });
+
+try {
+  await prisma.$queryRaw`SELECT 1`;
+} catch (error) {
+  await prisma.$disconnect().catch(() => {});
+  failStartup(describeConnectionError(error, config.databaseUrl));
+}
+try {
+  await assertRedisReachable(config.redisUrl);
+} catch (error) {
+  await prisma.$disconnect().catch(() => {});
+  failStartup((error as Error).message);
+}
+
+const redis = createRedisClient({ redisUrl: config.redisUrl });
+const app = await buildApp({ prisma, redis, config });
+
+let shuttingDown = false;
+const shutdown = async (signal: string) => {
+  if (shuttingDown) return;
+  shuttingDown = true;
+  app.log.info({ signal }, 'shutting down');
+  try {
+    await app.close();
+    await Promise.all([prisma.$disconnect(), redis.quit()]);
+    process.exit(0);
+  } catch (error) {
+    app.log.error({ err: error }, 'shutdown failed');
+    process.exit(1);
+  }
+};
+process.once('SIGINT', () => void shutdown('SIGINT'));
+process.once('SIGTERM', () => void shutdown('SIGTERM'));
+
+try {
+  await app.listen({ port: config.port, host: config.host });
+} catch (error) {
+  const code = (error as { code?: string }).code;
+  failStartup(
+    code === 'EADDRINUSE'
+      ? `Port ${config.port} is already in use: stop the other process or set PORT to a free port.`
+      : `The API could not listen on ${config.host}:${config.port}: ${(error as Error).message}`,
+  );
+}

@@ -1,0 +1,102 @@
+// Request context: plain dependencies plus what the request carries (session cookie, origin, ip).
+import type { Redis } from 'ioredis';
+import type { CreateFastifyContextOptions } from '@trpc/server/adapters/fastify';
+import type { PrismaClient } from '@tessera/db/client';
+import type { LoginRateLimiter } from '@tessera/core/auth/login-rate-limiter';
+import { validateSessionToken, type ValidatedSession } from '@tessera/core/auth/sessions.service';
+import type { ApiConfig } from '../env.ts';
+import { clearSessionCookie, setSessionCookie } from './session-cookie.ts';
+
+export interface ApiDeps {
+  prisma: PrismaClient;
+  redis: Redis;
+  config: ApiConfig;
+  loginRateLimiter: LoginRateLimiter;
+}
+
+/** What procedures may know about the HTTP request. */
+export interface RequestInfo {
+  ip: string;
+  userAgent: string | null;
+  sessionToken: string | null;
+  origin: string | null;
+  secFetchSite: string | null;
+  host: string | null;
+}
+
+/** What procedures may do to the HTTP response; no-ops when called through createCaller. */
+export interface ResponseControl {
+  setSessionCookie(token: string, expiresAt: Date): void;
+  clearSessionCookie(): void;
+  setHeader(name: string, value: string): void;
+}
+
+const noResponse: ResponseControl = {
+  setSessionCookie() {},
+  clearSessionCookie() {},
+  setHeader() {},
+};
+
+export interface CreateContextInnerOptions {
+  deps: ApiDeps;
+  request?: Partial<RequestInfo>;
+  response?: ResponseControl;
+}
+
+export const createContextInner = ({
+  deps,
+  request = {},
+  response = noResponse,
+}: CreateContextInnerOptions) => {
+  const req: RequestInfo = {
+    ip: request.ip ?? '127.0.0.1',
+    userAgent: request.userAgent ?? null,
+    sessionToken: request.sessionToken ?? null,
+    origin: request.origin ?? null,
+    secFetchSite: request.secFetchSite ?? null,
+    host: request.host ?? null,
+  };
+  let sessionLookup: Promise<ValidatedSession | null> | undefined;
+  // Resolved lazily and once: public procedures that never ask cost no Redis round trip.
+  const getSession = () =>
+    (sessionLookup ??= (async () => {
+      if (!req.sessionToken) return null;
+      const session = await validateSessionToken({
+        prisma: deps.prisma,
+        redis: deps.redis,
+        redisPrefix: deps.config.redisPrefix,
+        token: req.sessionToken,
+      });
+      if (!session) response.clearSessionCookie();
+      else if (session.renewed) response.setSessionCookie(req.sessionToken, session.expiresAt);
+      return session;
+    })());
+  return { ...deps, req, res: response, getSession };
+};
+
+export type Context = ReturnType<typeof createContextInner>;
+
+const header = (value: string | string[] | undefined) =>
+  (Array.isArray(value) ? value[0] : value) ?? null;
+
+/** Builds the context of an HTTP request served by the tRPC Fastify adapter. */
+export const createContextFactory =
+  (deps: ApiDeps) =>
+  ({ req, res }: CreateFastifyContextOptions): Context =>
+    createContextInner({
+      deps,
+      request: {
+        ip: req.ip,
+        userAgent: header(req.headers['user-agent']),
+        sessionToken: req.cookies[deps.config.sessionCookieName] ?? null,
+        origin: header(req.headers.origin),
+        secFetchSite: header(req.headers['sec-fetch-site']),
+        host: header(req.headers.host),
+      },
+      response: {
+        setSessionCookie: (token, expiresAt) =>
+          setSessionCookie({ reply: res, config: deps.config, token, expiresAt }),
+        clearSessionCookie: () => clearSessionCookie({ reply: res, config: deps.config }),
+        setHeader: (name, value) => void res.header(name, value),
+      },
+    });

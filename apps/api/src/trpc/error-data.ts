@@ -1,0 +1,56 @@
+// Turns any error a procedure produced into the AppErrorData clients act on, in one place.
+import type { TRPCError } from '@trpc/server';
+import { AppErrorCode, type AppErrorData } from '@tessera/contracts/errors';
+import { isAppError } from '@tessera/core/errors/app-error';
+
+interface ValidationIssue {
+  path: PropertyKey[];
+  message: string;
+}
+
+const validationIssues = (cause: unknown): ValidationIssue[] | null => {
+  const issues = (cause as { issues?: unknown } | undefined)?.issues;
+  return Array.isArray(issues) ? (issues as ValidationIssue[]) : null;
+};
+
+/** First message per input path ("email", "password", "tiers.0.price"), for forms. */
+const firstMessagePerPath = (issues: ValidationIssue[]) => {
+  const fieldErrors: Record<string, string> = {};
+  for (const issue of issues) {
+    const key = issue.path.map(String).join('.') || '_';
+    fieldErrors[key] ??= issue.message;
+  }
+  return fieldErrors;
+};
+
+const GENERIC_MESSAGES: Partial<Record<TRPCError['code'], [AppErrorCode, string]>> = {
+  UNAUTHORIZED: [AppErrorCode.UNAUTHENTICATED, 'Sign in to continue.'],
+  FORBIDDEN: [AppErrorCode.FORBIDDEN, 'You are not allowed to do that.'],
+  NOT_FOUND: [AppErrorCode.NOT_FOUND, 'Not found.'],
+  TOO_MANY_REQUESTS: [AppErrorCode.RATE_LIMITED, 'Too many requests. Try again shortly.'],
+  PAYLOAD_TOO_LARGE: [AppErrorCode.VALIDATION, 'The request is too large.'],
+  PARSE_ERROR: [AppErrorCode.VALIDATION, 'The request could not be read.'],
+  METHOD_NOT_SUPPORTED: [AppErrorCode.VALIDATION, 'This procedure does not accept that method.'],
+};
+
+export const toAppErrorData = (error: TRPCError): AppErrorData => {
+  if (isAppError(error.cause)) return error.cause.toData();
+  const issues = validationIssues(error.cause);
+  if (error.code === 'BAD_REQUEST' && issues) {
+    const fieldErrors = firstMessagePerPath(issues);
+    return {
+      code: AppErrorCode.VALIDATION,
+      userMessage: issues[0]?.message ?? 'Check your input.',
+      fieldErrors,
+    };
+  }
+  if (error.code === 'BAD_REQUEST')
+    return { code: AppErrorCode.VALIDATION, userMessage: error.message };
+  const generic = GENERIC_MESSAGES[error.code];
+  if (generic) return { code: generic[0], userMessage: generic[1] };
+  // Anything unexpected: never echo internal messages to the client.
+  return {
+    code: AppErrorCode.INTERNAL,
+    userMessage: 'Something went wrong on our side. Please try again.',
+  };
+};

@@ -1,0 +1,41 @@
+// Procedure builders: every procedure maps AppErrors; mutations pass the CSRF check; roles gate the rest.
+import { TRPCError } from '@trpc/server';
+import { AppErrorCode } from '@tessera/contracts/errors';
+import { AppError, isAppError } from '@tessera/core/errors/app-error';
+import { TRPC_CODE_BY_APP_ERROR } from './app-error-codes.ts';
+import { assertSameOriginMutation } from './csrf.ts';
+import { baseProcedure } from './init.ts';
+
+const mapAppErrors = baseProcedure.use(async ({ ctx, next }) => {
+  const result = await next();
+  if (result.ok) return result;
+  const cause = result.error.cause;
+  if (!isAppError(cause)) return result;
+  if (cause.retryAfterSeconds !== undefined)
+    ctx.res.setHeader('Retry-After', String(cause.retryAfterSeconds));
+  throw new TRPCError({
+    code: TRPC_CODE_BY_APP_ERROR[cause.code],
+    message: cause.userMessage,
+    cause,
+  });
+});
+
+export const publicProcedure = mapAppErrors.use(async ({ ctx, type, next }) => {
+  if (type === 'mutation')
+    assertSameOriginMutation({ request: ctx.req, allowedOrigins: ctx.config.allowedOrigins });
+  return next();
+});
+
+export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
+  const session = await ctx.getSession();
+  if (!session)
+    throw new AppError(AppErrorCode.UNAUTHENTICATED, { userMessage: 'Sign in to continue.' });
+  return next({ ctx: { session, user: session.user } });
+});
+
+export const adminProcedure = authedProcedure.use(async ({ ctx, next }) => {
+  if (ctx.user.role !== 'ADMIN') {
+    throw new AppError(AppErrorCode.FORBIDDEN, { userMessage: 'Only administrators can do that.' });
+  }
+  return next();
+});

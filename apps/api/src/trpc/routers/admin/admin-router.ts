@@ -1,0 +1,7 @@
+// Admin-only procedures; each one is built on adminProcedure.
+import { router } from '../../init.ts';
+import { adminListEventsProcedure } from './events/list-events.ts';
+
+export const adminRouter = router({
+  events: router({ list: adminListEventsProcedure }),
+});

@@ -1,0 +1,31 @@
+// The session cookie: HttpOnly, SameSite=Lax, Path=/, Secure when configured, lives as long as the session.
+import type { FastifyReply } from 'fastify';
+import type { ApiConfig } from '../env.ts';
+
+const baseOptions = (config: ApiConfig) =>
+  ({ httpOnly: true, sameSite: 'lax', path: '/', secure: config.cookieSecure }) as const;
+
+export const setSessionCookie = ({
+  reply,
+  config,
+  token,
+  expiresAt,
+}: {
+  reply: FastifyReply;
+  config: ApiConfig;
+  token: string;
+  expiresAt: Date;
+}) => {
+  const maxAge = Math.max(0, Math.floor((expiresAt.getTime() - Date.now()) / 1000));
+  reply.setCookie(config.sessionCookieName, token, { ...baseOptions(config), maxAge });
+};
+
+export const clearSessionCookie = ({
+  reply,
+  config,
+}: {
+  reply: FastifyReply;
+  config: ApiConfig;
+}) => {
+  reply.clearCookie(config.sessionCookieName, baseOptions(config));
+};

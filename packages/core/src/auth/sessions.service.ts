@@ -1,0 +1,145 @@
+// Session lifecycle per the Lucia guide: create, validate with sliding expiry, invalidate.
+import type { PublicUser } from '@tessera/contracts/auth';
+import type { SessionDeps } from './auth-deps.ts';
+import {
+  dropCachedSessions,
+  readCachedSession,
+  writeCachedSession,
+  type CachedSession,
+} from './session-cache.store.ts';
+import {
+  deleteSessionById,
+  deleteSessionsOfUser,
+  findSessionWithUser,
+  insertSession,
+  updateSessionExpiry,
+} from './session.repository.ts';
+import {
+  generateSessionToken,
+  isWellFormedSessionToken,
+  sameDigest,
+  sessionIdFromToken,
+} from './session-token.ts';
+
+export const SESSION_LIFETIME_MS = 30 * 24 * 60 * 60 * 1000;
+/** Renew when less than half the lifetime remains, so active users never get signed out. */
+const RENEW_WHEN_REMAINING_MS = SESSION_LIFETIME_MS / 2;
+
+export interface ValidatedSession {
+  id: string;
+  userId: string;
+  expiresAt: Date;
+  user: PublicUser;
+  /** True when this validation extended the expiry: the cookie must be re-sent. */
+  renewed: boolean;
+}
+
+export interface CreateSessionOptions extends SessionDeps {
+  userId: string;
+  ip?: string | null;
+  userAgent?: string | null;
+  now?: Date;
+}
+
+export const createSession = async ({
+  prisma,
+  userId,
+  ip,
+  userAgent,
+  now = new Date(),
+}: CreateSessionOptions) => {
+  const token = generateSessionToken();
+  const id = sessionIdFromToken(token);
+  const expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS);
+  await insertSession({
+    prisma,
+    id,
+    userId,
+    expiresAt,
+    ip: ip ?? null,
+    userAgent: userAgent?.slice(0, 500) ?? null,
+  });
+  return { token, sessionId: id, expiresAt };
+};
+
+const loadSession = async ({
+  prisma,
+  redis,
+  redisPrefix,
+  sessionId,
+  now,
+}: SessionDeps & { sessionId: string; now: number }) => {
+  const cached = await readCachedSession({ redis, redisPrefix, sessionId });
+  if (cached) return cached;
+  const row = await findSessionWithUser({ prisma, id: sessionId });
+  if (!row || !sameDigest(row.id, sessionId)) return null;
+  const session: CachedSession = {
+    id: row.id,
+    userId: row.userId,
+    expiresAt: row.expiresAt.getTime(),
+    user: row.user,
+  };
+  await writeCachedSession({ redis, redisPrefix, session, now });
+  return session;
+};
+
+export interface ValidateSessionTokenOptions extends SessionDeps {
+  token: string;
+  now?: Date;
+}
+
+/** The session and its user, or null when the token is malformed, unknown or expired. */
+export const validateSessionToken = async ({
+  token,
+  now = new Date(),
+  ...deps
+}: ValidateSessionTokenOptions): Promise<ValidatedSession | null> => {
+  if (!isWellFormedSessionToken(token)) return null;
+  const sessionId = sessionIdFromToken(token);
+  const nowMs = now.getTime();
+  const session = await loadSession({ ...deps, sessionId, now: nowMs });
+  if (!session) return null;
+  if (session.expiresAt <= nowMs) {
+    await invalidateSession({ ...deps, sessionId });
+    return null;
+  }
+  let renewed = false;
+  if (session.expiresAt - nowMs < RENEW_WHEN_REMAINING_MS) {
+    session.expiresAt = nowMs + SESSION_LIFETIME_MS;
+    await updateSessionExpiry({
+      prisma: deps.prisma,
+      id: sessionId,
+      expiresAt: new Date(session.expiresAt),
+    });
+    await writeCachedSession({ ...deps, session, now: nowMs });
+    renewed = true;
+  }
+  return {
+    id: session.id,
+    userId: session.userId,
+    expiresAt: new Date(session.expiresAt),
+    user: session.user,
+    renewed,
+  };
+};
+
+export const invalidateSession = async ({
+  prisma,
+  redis,
+  redisPrefix,
+  sessionId,
+}: SessionDeps & { sessionId: string }) => {
+  await deleteSessionById({ prisma, id: sessionId });
+  await dropCachedSessions({ redis, redisPrefix, sessionIds: [sessionId] });
+};
+
+/** Signs a user out everywhere (password change, account compromise). */
+export const invalidateUserSessions = async ({
+  prisma,
+  redis,
+  redisPrefix,
+  userId,
+}: SessionDeps & { userId: string }) => {
+  const sessionIds = await deleteSessionsOfUser({ prisma, userId });
+  await dropCachedSessions({ redis, redisPrefix, sessionIds });
+};

@@ -1,0 +1,25 @@
+// Shapes an event row into the public summary: price range, seats left, next on-sale start.
+import type { EventSummary } from '@tessera/contracts/catalog';
+import type { EventSummaryRow } from './event.repository.ts';
+
+const DEFAULT_CURRENCY = 'EUR';
+
+export const toEventSummary = (row: EventSummaryRow): EventSummary => {
+  const cents = row.prices.map((p) => p.priceCents);
+  return {
+    id: row.id,
+    title: row.title,
+    category: row.category,
+    city: row.city,
+    startsAt: row.startsAt.toISOString(),
+    imageUrl: row.imageUrl,
+    status: row.status,
+    venue: { id: row.venue.id, name: row.venue.name },
+    minPriceCents: cents.length > 0 ? Math.min(...cents) : null,
+    maxPriceCents: cents.length > 0 ? Math.max(...cents) : null,
+    currency: row.prices[0]?.currency ?? DEFAULT_CURRENCY,
+    capacity: row.capacity,
+    seatsLeft: Math.max(0, row.capacity - row.seatsSold),
+    nextOnSaleAt: row.onSales[0]?.startsAt.toISOString() ?? null,
+  };
+};

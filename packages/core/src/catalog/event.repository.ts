@@ -1,0 +1,134 @@
+// Postgres access for the catalog: event summaries, one event's detail, a venue's layout.
+import type { Db, PrismaClient } from '@tessera/db/client';
+
+export const eventSummarySelect = (now: Date) =>
+  ({
+    id: true,
+    title: true,
+    category: true,
+    city: true,
+    startsAt: true,
+    imageUrl: true,
+    status: true,
+    capacity: true,
+    seatsSold: true,
+    venue: { select: { id: true, name: true } },
+    prices: { select: { priceCents: true, currency: true } },
+    onSales: {
+      where: { status: { in: ['SCHEDULED', 'OPEN'] }, endsAt: { gt: now } },
+      orderBy: { startsAt: 'asc' },
+      take: 1,
+      select: { startsAt: true },
+    },
+  }) satisfies Db.Prisma.EventSelect;
+
+export type EventSummaryRow = Db.Prisma.EventGetPayload<{
+  select: ReturnType<typeof eventSummarySelect>;
+}>;
+
+export interface FindEventSummariesOptions {
+  prisma: PrismaClient;
+  where: Db.Prisma.EventWhereInput;
+  take: number;
+  now: Date;
+}
+
+export const findEventSummaries = ({
+  prisma,
+  where,
+  take,
+  now,
+}: FindEventSummariesOptions): Promise<EventSummaryRow[]> =>
+  prisma.event.findMany({
+    where,
+    take,
+    orderBy: [{ startsAt: 'asc' }, { id: 'asc' }],
+    select: eventSummarySelect(now),
+  });
+
+/** An event with what its page shows; the presale code is read only to say whether one is needed. */
+export const findEventDetail = ({
+  prisma,
+  id,
+  now,
+}: {
+  prisma: PrismaClient;
+  id: string;
+  now: Date;
+}) =>
+  prisma.event.findUnique({
+    where: { id },
+    select: {
+      ...eventSummarySelect(now),
+      description: true,
+      venue: {
+        select: {
+          id: true,
+          name: true,
+          city: true,
+          address: true,
+          width: true,
+          height: true,
+          stageX: true,
+          stageY: true,
+          layoutVersion: true,
+        },
+      },
+      prices: { select: { priceTierId: true, priceCents: true, currency: true } },
+      onSales: {
+        orderBy: { startsAt: 'asc' },
+        select: {
+          id: true,
+          name: true,
+          startsAt: true,
+          endsAt: true,
+          presaleCode: true,
+          waitingRoomEnabled: true,
+          preQueueOpensAt: true,
+          status: true,
+          perFanSeatLimit: true,
+        },
+      },
+    },
+  });
+
+/** Sections, rows, seats and tiers of a venue with only the columns the seat map draws. */
+export const findVenueLayout = async ({
+  prisma,
+  venueId,
+}: {
+  prisma: PrismaClient;
+  venueId: string;
+}) => {
+  const [sections, rows, seats, tiers] = await Promise.all([
+    prisma.section.findMany({
+      where: { venueId },
+      orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }],
+      select: { id: true, code: true, name: true },
+    }),
+    prisma.row.findMany({
+      where: { section: { venueId } },
+      orderBy: [{ sectionId: 'asc' }, { sortOrder: 'asc' }, { id: 'asc' }],
+      select: { id: true, sectionId: true, label: true },
+    }),
+    prisma.seat.findMany({
+      where: { venueId },
+      orderBy: { id: 'asc' },
+      select: {
+        id: true,
+        rowId: true,
+        label: true,
+        x: true,
+        y: true,
+        priceTierId: true,
+        accessible: true,
+      },
+    }),
+    prisma.priceTier.findMany({
+      where: { venueId },
+      orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }],
+      select: { id: true, code: true, name: true, color: true, defaultPriceCents: true },
+    }),
+  ]);
+  return { sections, rows, seats, tiers };
+};
