@@ -1,0 +1,93 @@
+// One event in the results grid; the whole card is a link to the event page.
+import type { EventSummary } from '@tessera/contracts/catalog';
+import { Link } from 'react-router-dom';
+import { formatCount, formatEventDate, formatPrice, formatShortDate } from '../../lib/format.ts';
+import { CATEGORY_STYLE, SEAT_DOTS } from './category-style.ts';
+
+const DateBadge = ({ iso }: { iso: string }) => {
+  const date = new Date(iso);
+  return (
+    <div className="relative flex flex-col items-center rounded-lg bg-white/95 px-2.5 py-1 text-slate-900 shadow-sm">
+      <span className="text-[11px] font-semibold tracking-wide text-rose-600 uppercase">
+        {new Intl.DateTimeFormat(undefined, { month: 'short' }).format(date)}
+      </span>
+      <span className="text-xl leading-none font-bold">{date.getDate()}</span>
+    </div>
+  );
+};
+
+const Availability = ({ event }: { event: EventSummary }) => {
+  if (event.seatsLeft <= 0) {
+    return (
+      <span className="rounded-full bg-red-50 px-2.5 py-1 text-xs font-semibold text-red-700">
+        Sold out
+      </span>
+    );
+  }
+  const few = event.seatsLeft < Math.max(50, event.capacity * 0.05);
+  return (
+    <span className={`text-xs font-medium ${few ? 'text-amber-700' : 'text-emerald-700'}`}>
+      {formatCount(event.seatsLeft)} {event.seatsLeft === 1 ? 'seat' : 'seats'} left
+    </span>
+  );
+};
+
+export const EventCard = ({ event }: { event: EventSummary }) => {
+  const style = CATEGORY_STYLE[event.category];
+  const onSaleLater = event.nextOnSaleAt !== null && Date.parse(event.nextOnSaleAt) > Date.now();
+  return (
+    <li
+      data-testid="event-card"
+      className="group relative flex flex-col overflow-hidden rounded-2xl border border-slate-200 bg-white shadow-sm transition hover:-translate-y-0.5 hover:shadow-md focus-within:ring-2 focus-within:ring-indigo-600"
+    >
+      <div
+        className={`relative flex h-28 items-start justify-between bg-gradient-to-br p-3 ${style.banner}`}
+      >
+        <div aria-hidden="true" className={SEAT_DOTS} />
+        <span
+          className="relative rounded-full bg-black/25 px-2.5 py-1 text-xs font-semibold text-white backdrop-blur-sm"
+          data-testid="event-category"
+        >
+          {style.label}
+        </span>
+        <DateBadge iso={event.startsAt} />
+        {onSaleLater && (
+          <span className="absolute bottom-3 left-3 rounded-full bg-white/95 px-2.5 py-1 text-xs font-semibold text-indigo-800 shadow-sm">
+            On sale {formatShortDate(event.nextOnSaleAt as string)}
+          </span>
+        )}
+      </div>
+      <div className="flex flex-1 flex-col p-4">
+        <h3 className="text-base leading-snug font-semibold text-slate-900">
+          <Link
+            to={`/events/${event.id}`}
+            className="after:absolute after:inset-0 focus-visible:outline-none"
+          >
+            {event.title}
+          </Link>
+        </h3>
+        <p className="mt-1 text-sm text-slate-700">
+          <time dateTime={event.startsAt}>{formatEventDate(event.startsAt)}</time>
+        </p>
+        <p className="mt-0.5 text-sm text-slate-600" data-testid="event-place">
+          {event.venue.name} · <span data-testid="event-city">{event.city}</span>
+        </p>
+        <div className="mt-auto flex items-end justify-between gap-2 pt-4">
+          <span className="text-sm text-slate-600">
+            {event.minPriceCents !== null ? (
+              <>
+                from{' '}
+                <span className="text-base font-bold text-slate-900">
+                  {formatPrice(event.minPriceCents, event.currency)}
+                </span>
+              </>
+            ) : (
+              'Prices soon'
+            )}
+          </span>
+          <Availability event={event} />
+        </div>
+      </div>
+    </li>
+  );
+};

@@ -1,0 +1,114 @@
+// The event page body: facts, description, price tiers, sale windows and the seat map.
+import type { EventDetail as EventDetailData } from '@tessera/contracts/catalog';
+import type { ReactNode } from 'react';
+import { formatCount, formatEventDate, formatPrice } from '../../lib/format.ts';
+import { CATEGORY_STYLE, SEAT_DOTS } from './category-style.ts';
+import { OnSaleWindows } from './on-sale-windows.tsx';
+import { PriceTierLegend } from './price-tier-legend.tsx';
+import { SeatMap } from './seat-map.tsx';
+
+const Panel = ({
+  title,
+  children,
+  className = '',
+}: {
+  title: string;
+  children: ReactNode;
+  className?: string;
+}) => (
+  <section
+    className={`rounded-2xl border border-slate-200 bg-white p-5 shadow-sm ${className}`}
+    aria-label={title}
+  >
+    <h2 className="mb-4 text-lg font-semibold text-slate-900">{title}</h2>
+    {children}
+  </section>
+);
+
+const Fact = ({ label, children }: { label: string; children: ReactNode }) => (
+  <div>
+    <dt className="text-xs font-semibold tracking-wide text-white/75 uppercase">{label}</dt>
+    <dd className="mt-0.5 font-medium text-white">{children}</dd>
+  </div>
+);
+
+/** Seeded and admin-typed addresses often already end with the city; do not repeat it. */
+const fullAddress = ({ address, city }: { address: string; city: string }) =>
+  address.toLowerCase().includes(city.toLowerCase()) ? address : `${address}, ${city}`;
+
+export const EventDetail = ({ event }: { event: EventDetailData }) => {
+  const style = CATEGORY_STYLE[event.category];
+  return (
+    <article className="space-y-6">
+      <header
+        className={`relative overflow-hidden rounded-2xl bg-gradient-to-br p-6 text-white shadow-sm sm:p-8 ${style.banner}`}
+      >
+        <div aria-hidden="true" className={SEAT_DOTS} />
+        <span className="relative rounded-full bg-black/25 px-2.5 py-1 text-xs font-semibold">
+          {style.label}
+        </span>
+        {event.status === 'CANCELLED' && (
+          <span className="relative ml-2 rounded-full bg-red-700 px-2.5 py-1 text-xs font-semibold">
+            Cancelled
+          </span>
+        )}
+        <h1 className="relative mt-3 text-3xl font-bold tracking-tight sm:text-4xl">
+          {event.title}
+        </h1>
+        <dl className="relative mt-6 grid gap-4 sm:grid-cols-3">
+          <Fact label="When">
+            <time dateTime={event.startsAt}>{formatEventDate(event.startsAt)}</time>
+          </Fact>
+          <Fact label="Where">
+            {event.venue.name}
+            <span className="block text-sm font-normal text-white/85">
+              {fullAddress(event.venue)}
+            </span>
+          </Fact>
+          <Fact label="Tickets">
+            {event.minPriceCents !== null
+              ? `from ${formatPrice(event.minPriceCents, event.currency)}`
+              : 'Prices soon'}
+            <span className="block text-sm font-normal text-white/85">
+              {event.seatsLeft > 0
+                ? `${formatCount(event.seatsLeft)} of ${formatCount(event.capacity)} seats left`
+                : 'Sold out'}
+            </span>
+          </Fact>
+        </dl>
+      </header>
+      <div className="grid gap-6 lg:grid-cols-3">
+        <div className="space-y-6 lg:col-span-2">
+          <Panel title="About this event">
+            <p className="leading-relaxed whitespace-pre-line text-slate-700">
+              {event.description}
+            </p>
+          </Panel>
+          <Panel title="Seat map">
+            <p className="mb-4 rounded-lg bg-indigo-50 px-3 py-2 text-sm text-indigo-900">
+              Live availability opens with the on-sale. Colours show each seat’s price tier.
+            </p>
+            <div className="rounded-xl bg-slate-50 p-2 sm:p-4">
+              <SeatMap
+                layout={event.layout}
+                priceTiers={event.priceTiers}
+                venueName={event.venue.name}
+              />
+            </div>
+            <p className="mt-3 text-xs text-slate-600">
+              {formatCount(event.capacity)} seats · {event.layout.sections.length} sections
+            </p>
+          </Panel>
+        </div>
+        <div className="space-y-6">
+          <Panel title="Prices">
+            <PriceTierLegend tiers={event.priceTiers} />
+          </Panel>
+          <Panel title="On-sale dates">
+            <OnSaleWindows windows={event.onSales} />
+          </Panel>
+        </div>
+      </div>
+    </article>
+  );
+};

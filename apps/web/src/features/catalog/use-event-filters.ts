@@ -1,0 +1,24 @@
+// The current filters, read from and written to the URL query string.
+import { useCallback, useMemo } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import {
+  EMPTY_FILTERS,
+  parseFilters,
+  serializeFilters,
+  type EventFilters,
+} from './event-filters.ts';
+
+export const useEventFilters = () => {
+  const [params, setParams] = useSearchParams();
+  const filters = useMemo(() => parseFilters(params), [params]);
+
+  /** Typing replaces the history entry; discrete choices push one so Back undoes them. */
+  const update = useCallback(
+    (patch: Partial<EventFilters>, { replace = false } = {}) =>
+      setParams((current) => serializeFilters({ ...parseFilters(current), ...patch }), { replace }),
+    [setParams],
+  );
+  const clear = useCallback(() => setParams(serializeFilters(EMPTY_FILTERS)), [setParams]);
+
+  return { filters, update, clear };
+};

@@ -1,0 +1,17 @@
+// /register: the registration form; signed-in visitors go straight on to where they were heading.
+import { Navigate, useSearchParams } from 'react-router-dom';
+import { Page } from '../components/page.tsx';
+import { RegisterForm } from '../features/auth/register-form.tsx';
+import { safeNext } from '../features/auth/safe-next.ts';
+import { useSession } from '../features/auth/use-session.ts';
+
+export const RegisterPage = () => {
+  const { user } = useSession();
+  const [params] = useSearchParams();
+  if (user) return <Navigate to={safeNext(params.get('next'))} replace />;
+  return (
+    <Page title="Create account" width="narrow">
+      <RegisterForm />
+    </Page>
+  );
+};

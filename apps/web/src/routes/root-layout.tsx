@@ -1,0 +1,15 @@
+// The frame around every page: header on top, the page in the middle, a short footer.
+import { Outlet } from 'react-router-dom';
+import { Header } from '../components/header.tsx';
+
+export const RootLayout = () => (
+  <div className="flex min-h-screen flex-col">
+    <Header />
+    <div className="flex-1">
+      <Outlet />
+    </div>
+    <footer className="border-t border-slate-200 bg-white py-6 text-center text-xs text-slate-600">
+      Tessera · fair tickets for the events everyone wants to see
+    </footer>
+  </div>
+);
