@@ -29,7 +29,7 @@ export const buildApp = async ({ prisma, redis, config, logger }: BuildAppOption
     genReqId: generateRequestId,
     trustProxy: config.trustProxy,
     // tRPC batches put procedure names in the path; bodies beyond 1 MiB are never legitimate here.
-    maxParamLength: 5_000,
+    routerOptions: { maxParamLength: 5_000 },
     bodyLimit: 1024 * 1024,
   });
 

@@ -12,9 +12,13 @@ import { toEventSummary } from './event-summary.ts';
 
 type EventWhere = Db.Prisma.EventWhereInput;
 
+// Prisma turns `contains` and case-insensitive `equals` into ILIKE without escaping: without this,
+// "%" or "_" typed by a fan would act as wildcards.
+const escapeLikePattern = (text: string) => text.replace(/[\\%_]/g, '\\$&');
+
 /** Case-insensitive match of `q` over title, description, venue name and city. */
 const textSearch = (q: string): EventWhere => {
-  const contains = { contains: q, mode: 'insensitive' } as const;
+  const contains = { contains: escapeLikePattern(q), mode: 'insensitive' } as const;
   return {
     OR: [
       { title: contains },
@@ -71,7 +75,7 @@ export const listEvents = ({ prisma, filters, now = new Date() }: ListEventsOpti
   ];
   if (q) conditions.push(textSearch(q));
   if (category) conditions.push({ category });
-  if (city) conditions.push({ city: { equals: city, mode: 'insensitive' } });
+  if (city) conditions.push({ city: { equals: escapeLikePattern(city), mode: 'insensitive' } });
   if (minPriceCents !== undefined || maxPriceCents !== undefined) {
     conditions.push({
       prices: { some: { priceCents: { gte: minPriceCents, lte: maxPriceCents } } },
