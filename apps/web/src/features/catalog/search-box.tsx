@@ -33,7 +33,7 @@ export const SearchBox = ({ value, onCommit }: SearchBoxProps) => {
         value={draft}
         maxLength={100}
         onChange={(e) => setDraft(e.target.value)}
-        placeholder="Search by artist, team, show, venue or city"
+        placeholder="Search events, artists, venues or cities"
         autoComplete="off"
         className={`${inputClasses(false)} py-3 pl-11 text-base`}
       />

@@ -14,8 +14,12 @@ export const useEventFilters = () => {
 
   /** Typing replaces the history entry; discrete choices push one so Back undoes them. */
   const update = useCallback(
-    (patch: Partial<EventFilters>, { replace = false } = {}) =>
-      setParams((current) => serializeFilters({ ...parseFilters(current), ...patch }), { replace }),
+    (patch: Partial<EventFilters>, { replace = false } = {}) => {
+      // Start from the address bar, not the last render: the router renders navigations in a
+      // transition, so a quick second change could otherwise drop the first one.
+      const current = parseFilters(new URLSearchParams(window.location.search));
+      setParams(serializeFilters({ ...current, ...patch }), { replace });
+    },
     [setParams],
   );
   const clear = useCallback(() => setParams(serializeFilters(EMPTY_FILTERS)), [setParams]);
