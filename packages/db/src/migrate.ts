@@ -105,7 +105,15 @@ export const ensureDatabase = async (databaseUrl: string): Promise<void> => {
   await client.connect();
   try {
     const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (!rowCount) await client.query(`CREATE DATABASE "${name.replaceAll('"', '""')}"`);
+    if (!rowCount) {
+      // Another process may create it between our check and CREATE: that is success too.
+      await client
+        .query(`CREATE DATABASE "${name.replaceAll('"', '""')}"`)
+        .catch((error: unknown) => {
+          const code = (error as { code?: string }).code;
+          if (code !== '42P04' && code !== '23505') throw error;
+        });
+    }
   } finally {
     await client.end();
   }

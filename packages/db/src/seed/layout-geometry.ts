@@ -22,6 +22,7 @@ export interface RowPlan {
 }
 
 const toRadians = (degrees: number) => (degrees * Math.PI) / 180;
+// Coordinates keep three decimals: plenty for drawing, and an 11k-seat map stays compact as JSON.
 const round = (value: number) => Math.round(value * 1000) / 1000;
 
 const numbered = (points: Point[]): SeatPoint[] =>
@@ -65,18 +66,17 @@ export const curvedRow = ({ center, radius, startAngle, endAngle, count }: Curve
   );
 };
 
+/** Angle (degrees) between neighbouring seats on an arc of `radius` whose centres are `pitch` apart. */
+export const pitchAngle = (radius: number, pitch: number) =>
+  (2 * Math.asin(Math.min(1, pitch / (2 * radius))) * 180) / Math.PI;
+
 /** How many seats fit on an arc of `radius` between two angles with centres `pitch` apart. */
-export const seatsOnArc = ({
-  radius,
-  startAngle,
-  endAngle,
-  pitch,
-}: {
+export const seatsOnArc = (o: {
   radius: number;
   startAngle: number;
   endAngle: number;
   pitch: number;
-}) => Math.floor((radius * toRadians(Math.abs(endAngle - startAngle))) / pitch + 1e-9) + 1;
+}) => Math.floor(Math.abs(o.endAngle - o.startAngle) / pitchAngle(o.radius, o.pitch) + 1e-9) + 1;
 
 /** Row labels: A…Z, then AA, AB… (`letters`), or 1, 2, 3… (`numbers`). */
 export const rowLabel = (index: number, style: 'letters' | 'numbers'): string => {
@@ -98,7 +98,7 @@ export interface CurvedSectionOptions {
   labels: 'letters' | 'numbers';
 }
 
-/** Rows on concentric arcs; each row holds as many seats as fit at `pitch` between the aisles. */
+/** Rows on concentric arcs; each row holds as many seats as fit `pitch` apart between the aisles. */
 export const curvedSection = (o: CurvedSectionOptions): RowPlan[] =>
   Array.from({ length: o.rowCount }, (_, i) => {
     const radius = o.firstRadius + i * o.rowSpacing;
@@ -106,8 +106,8 @@ export const curvedSection = (o: CurvedSectionOptions): RowPlan[] =>
     const startAngle = o.startAngle + inset;
     const endAngle = o.endAngle - inset;
     const count = seatsOnArc({ radius, startAngle, endAngle, pitch: o.pitch });
-    // Shrink the arc to exactly count-1 pitches, centred, so spacing equals `pitch`.
-    const half = ((count - 1) * o.pitch) / radius / 2 / (Math.PI / 180);
+    // Shrink the arc to exactly count-1 pitches, centred, so neighbours are exactly `pitch` apart.
+    const half = ((count - 1) * pitchAngle(radius, o.pitch)) / 2;
     const mid = (startAngle + endAngle) / 2;
     return {
       label: rowLabel(i, o.labels),
