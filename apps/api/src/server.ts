@@ -1,8 +1,8 @@
 // Starts the API: validates env, checks Postgres and Redis (one clear sentence if not), listens,
 // and shuts down gracefully on SIGINT/SIGTERM.
 import { assertRedisReachable, createRedisClient } from '@tessera/core/infra/redis-client';
+import { assertPostgresReachable } from '@tessera/db/check-connection';
 import { createPrismaClient } from '@tessera/db/client';
-import { describeConnectionError } from '@tessera/db/connection-error';
 import { buildApp } from './app.ts';
 import { readApiConfig } from './env.ts';
 
@@ -12,21 +12,16 @@ const failStartup = (sentence: string): never => {
 };
 
 const config = readApiConfig();
-const prisma = createPrismaClient({ databaseUrl: config.databaseUrl });
 
+// Probe both before building anything, so a missing service gives one sentence, not a stack.
 try {
-  await prisma.$queryRaw`SELECT 1`;
-} catch (error) {
-  await prisma.$disconnect().catch(() => {});
-  failStartup(describeConnectionError(error, config.databaseUrl));
-}
-try {
+  await assertPostgresReachable(config.databaseUrl);
   await assertRedisReachable(config.redisUrl);
 } catch (error) {
-  await prisma.$disconnect().catch(() => {});
   failStartup((error as Error).message);
 }
 
+const prisma = createPrismaClient({ databaseUrl: config.databaseUrl });
 const redis = createRedisClient({ redisUrl: config.redisUrl });
 const app = await buildApp({ prisma, redis, config });
 

@@ -31,6 +31,15 @@ const GENERIC_MESSAGES: Partial<Record<TRPCError['code'], [AppErrorCode, string]
   PAYLOAD_TOO_LARGE: [AppErrorCode.VALIDATION, 'The request is too large.'],
   PARSE_ERROR: [AppErrorCode.VALIDATION, 'The request could not be read.'],
   METHOD_NOT_SUPPORTED: [AppErrorCode.VALIDATION, 'This procedure does not accept that method.'],
+  UNSUPPORTED_MEDIA_TYPE: [
+    AppErrorCode.VALIDATION,
+    'Send the request body as JSON (content-type: application/json).',
+  ],
+  CONFLICT: [AppErrorCode.CONFLICT, 'That conflicts with the current state. Reload and try again.'],
+  SERVICE_UNAVAILABLE: [
+    AppErrorCode.SERVICE_UNAVAILABLE,
+    'The service is busy. Try again shortly.',
+  ],
 };
 
 export const toAppErrorData = (error: TRPCError): AppErrorData => {
