@@ -9,6 +9,9 @@ try {
   const { applied, alreadyApplied } = await migrate(DATABASE_URL);
   console.warn(`Migrations: ${applied.length} applied, ${alreadyApplied.length} already applied.`);
 } catch (error) {
-  console.error(describeConnectionError(error, DATABASE_URL));
+  // Connection problems carry a code and become one sentence; the runner's own refusals (a
+  // modified or failing migration) are already sentences.
+  const hasCode = typeof (error as { code?: unknown }).code === 'string';
+  console.error(hasCode ? describeConnectionError(error, DATABASE_URL) : (error as Error).message);
   process.exit(1);
 }

@@ -126,6 +126,17 @@ describe('migrate', () => {
     expect(tables).toEqual([]);
   });
 
+  it('accepts an applied migration whose file only changed line endings', async () => {
+    const db = await freshDatabase();
+    await cp(MIGRATIONS_DIR, scratch, { recursive: true });
+    await migrate(db.url, scratch);
+    const [first] = await onDisk(scratch);
+    const file = join(scratch, first!.name, 'migration.sql');
+    await writeFile(file, (await readFile(file, 'utf8')).replaceAll('\n', '\r\n'));
+
+    expect((await migrate(db.url, scratch)).alreadyApplied).toContain(first!.name);
+  });
+
   it('rolls back a failing migration completely and records nothing for it', async () => {
     const db = await freshDatabase();
     await mkdir(join(scratch, '20000101000000_broken'));

@@ -27,6 +27,14 @@ export interface MigrationFile {
   checksum: string;
 }
 
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** Like Prisma, a checkout that only changed line endings (CRLF vs LF) is not "modified". */
+const matchesChecksum = (sql: string, checksum: string) =>
+  [sql, sql.replaceAll('\r\n', '\n'), sql.replaceAll('\n', '\r\n')].some(
+    (variant) => sha256(variant) === checksum,
+  );
+
 export const readMigrations = async (dir = MIGRATIONS_DIR): Promise<MigrationFile[]> => {
   const entries = await readdir(dir, { withFileTypes: true });
   const names = entries
@@ -36,7 +44,7 @@ export const readMigrations = async (dir = MIGRATIONS_DIR): Promise<MigrationFil
   return Promise.all(
     names.map(async (name) => {
       const sql = await readFile(join(dir, name, 'migration.sql'), 'utf8');
-      return { name, sql, checksum: createHash('sha256').update(sql).digest('hex') };
+      return { name, sql, checksum: sha256(sql) };
     }),
   );
 };
@@ -64,7 +72,7 @@ export const migrate = async (
     for (const migration of await readMigrations(dir)) {
       const appliedChecksum = done.get(migration.name);
       if (appliedChecksum !== undefined) {
-        if (appliedChecksum !== migration.checksum) {
+        if (!matchesChecksum(migration.sql, appliedChecksum)) {
           throw new Error(`Migration ${migration.name} was modified after it was applied.`);
         }
         result.alreadyApplied.push(migration.name);
