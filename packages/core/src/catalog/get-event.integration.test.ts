@@ -108,4 +108,28 @@ describe('getEvent', () => {
       getEvent({ prisma, eventId: '00000000-0000-4000-8000-000000000000', viewerIsAdmin: asAdmin }),
     ).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
+
+  it('serves a changed layout once the venue layout version moves on', async () => {
+    const before = await getEvent({ prisma, eventId: publishedId, viewerIsAdmin: asFan });
+    const row = await prisma.row.findFirstOrThrow({ where: { section: { venueId } } });
+    await prisma.seat.create({
+      data: {
+        venueId,
+        sectionId: row.sectionId,
+        rowId: row.id,
+        label: '99',
+        position: 99,
+        x: 1,
+        y: 1,
+        priceTierId: tierIds[0]!,
+      },
+    });
+    await prisma.venue.update({
+      where: { id: venueId },
+      data: { layoutVersion: { increment: 1 } },
+    });
+    const after = await getEvent({ prisma, eventId: publishedId, viewerIsAdmin: asFan });
+    expect(after.layout.version).toBe(before.layout.version + 1);
+    expect(after.layout.seats).toHaveLength(before.layout.seats.length + 1);
+  });
 });

@@ -3,8 +3,9 @@ import type { EventDetail } from '@tessera/contracts/catalog';
 import { AppErrorCode } from '@tessera/contracts/errors';
 import type { PrismaClient } from '@tessera/db/client';
 import { AppError } from '../errors/app-error.ts';
-import { findEventDetail, findVenueLayout } from './event.repository.ts';
+import { findEventDetail } from './event.repository.ts';
 import { toEventSummary } from './event-summary.ts';
+import { getVenueLayout } from './venue-layout-cache.ts';
 
 export interface GetEventOptions {
   prisma: PrismaClient;
@@ -29,7 +30,11 @@ export const getEvent = async ({
   if (!event) throw notFound();
   if (event.status === 'DRAFT' && !(await viewerIsAdmin())) throw notFound();
 
-  const layout = await findVenueLayout({ prisma, venueId: event.venue.id });
+  const layout = await getVenueLayout({
+    prisma,
+    venueId: event.venue.id,
+    layoutVersion: event.venue.layoutVersion,
+  });
   const summary = toEventSummary(event);
   const priceByTier = new Map(event.prices.map((p) => [p.priceTierId, p]));
   const { venue } = event;
@@ -53,7 +58,7 @@ export const getEvent = async ({
       stage: { x: venue.stageX, y: venue.stageY },
       sections: layout.sections,
       rows: layout.rows,
-      seats: layout.seats.map(({ priceTierId, ...seat }) => ({ ...seat, tierId: priceTierId })),
+      seats: layout.seats,
     },
     onSales: event.onSales.map(({ presaleCode, startsAt, endsAt, preQueueOpensAt, ...window }) => ({
       ...window,
