@@ -3,12 +3,11 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
 import { createBrowserRouter, Navigate, RouterProvider } from 'react-router-dom';
 import { createTrpcClient, trpc } from './lib/trpc.ts';
-import { EventPage } from './routes/event-page.tsx';
 import { EventsPage } from './routes/events-page.tsx';
-import { LoginPage } from './routes/login-page.tsx';
 import { NotFoundPage } from './routes/not-found-page.tsx';
-import { RegisterPage } from './routes/register-page.tsx';
 import { RootLayout } from './routes/root-layout.tsx';
+
+// The list is the landing page and ships in the main bundle; other pages load on first visit.
 
 const router = createBrowserRouter([
   {
@@ -16,9 +15,20 @@ const router = createBrowserRouter([
     children: [
       { path: '/', element: <Navigate to="/events" replace /> },
       { path: '/events', element: <EventsPage /> },
-      { path: '/events/:id', element: <EventPage /> },
-      { path: '/login', element: <LoginPage /> },
-      { path: '/register', element: <RegisterPage /> },
+      {
+        path: '/events/:id',
+        lazy: async () => ({ Component: (await import('./routes/event-page.tsx')).EventPage }),
+      },
+      {
+        path: '/login',
+        lazy: async () => ({ Component: (await import('./routes/login-page.tsx')).LoginPage }),
+      },
+      {
+        path: '/register',
+        lazy: async () => ({
+          Component: (await import('./routes/register-page.tsx')).RegisterPage,
+        }),
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

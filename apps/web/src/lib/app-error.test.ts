@@ -23,6 +23,11 @@ describe('describeError', () => {
 
   it('explains network failures without internals', () => {
     expect(describeError(new TypeError('Failed to fetch'))).toMatch(/could not reach Tessera/);
+    const wrapped = Object.assign(new Error('x'), { cause: new TypeError('Failed to fetch') });
+    expect(describeError(wrapped)).toMatch(/could not reach Tessera/);
+    expect(describeError({ message: 'x', meta: { response: { status: 502 } } })).toMatch(
+      /could not reach Tessera/,
+    );
   });
 });
 

@@ -2,7 +2,8 @@
 import type { AppErrorData } from '@tessera/contracts/errors';
 
 const GENERIC_MESSAGE = 'Something went wrong. Please try again.';
-const NETWORK_MESSAGE = 'We could not reach Tessera. Check your connection and try again.';
+const NETWORK_MESSAGE =
+  'We could not reach Tessera. Check your connection and try again in a moment.';
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null;
@@ -13,6 +14,16 @@ export const readAppError = (error: unknown): AppErrorData | null => {
   const appError = error.data.appError;
   if (!isRecord(appError) || typeof appError.code !== 'string') return null;
   return appError as unknown as AppErrorData;
+};
+
+/** fetch() itself failed (offline, DNS, refused), possibly wrapped by the tRPC client. */
+const isNetworkFailure = (error: unknown) =>
+  error instanceof TypeError || (isRecord(error) && error.cause instanceof TypeError);
+
+/** A proxy or load balancer answered instead of the API (502/503/504, often not JSON). */
+const isGatewayFailure = (error: unknown) => {
+  const response = isRecord(error) && isRecord(error.meta) ? error.meta.response : undefined;
+  return isRecord(response) && typeof response.status === 'number' && response.status >= 502;
 };
 
 const formatRetry = (seconds: number): string => {
@@ -28,6 +39,6 @@ export const describeError = (error: unknown): string => {
     return `Too many attempts. Try again in ${formatRetry(appError.retryAfterSeconds)}.`;
   }
   if (appError?.userMessage) return appError.userMessage;
-  if (error instanceof TypeError) return NETWORK_MESSAGE;
+  if (isNetworkFailure(error) || isGatewayFailure(error)) return NETWORK_MESSAGE;
   return GENERIC_MESSAGE;
 };

@@ -33,7 +33,10 @@ export const UserMenu = () => {
         >
           {user.name.slice(0, 1).toUpperCase()}
         </span>
-        <span className="truncate font-medium text-slate-900">{user.name}</span>
+        <span className="truncate font-medium text-slate-900" title={user.name}>
+          <span className="sm:hidden">{user.name.split(' ')[0]}</span>
+          <span className="hidden sm:inline">{user.name}</span>
+        </span>
         {user.role === 'ADMIN' && (
           <span className="shrink-0 rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900">
             Admin

@@ -1,6 +1,7 @@
 // The event page body: facts, description, price tiers, sale windows and the seat map.
 import type { EventDetail as EventDetailData } from '@tessera/contracts/catalog';
-import type { ReactNode } from 'react';
+import { useDeferredValue, type ReactNode } from 'react';
+import { Skeleton } from '../../components/skeleton.tsx';
 import { formatCount, formatEventDate, formatPrice } from '../../lib/format.ts';
 import { CATEGORY_STYLE, SEAT_DOTS } from './category-style.ts';
 import { OnSaleWindows } from './on-sale-windows.tsx';
@@ -38,6 +39,8 @@ const fullAddress = ({ address, city }: { address: string; city: string }) =>
 
 export const EventDetail = ({ event }: { event: EventDetailData }) => {
   const style = CATEGORY_STYLE[event.category];
+  // Paint the page first and draw the (possibly 12k-seat) map in a background render right after.
+  const showMap = useDeferredValue(true, false);
   return (
     <article className="space-y-6">
       <header
@@ -89,11 +92,15 @@ export const EventDetail = ({ event }: { event: EventDetailData }) => {
               Live availability opens with the on-sale. Colours show each seat’s price tier.
             </p>
             <div className="rounded-xl bg-slate-50 p-2 sm:p-4">
-              <SeatMap
-                layout={event.layout}
-                priceTiers={event.priceTiers}
-                venueName={event.venue.name}
-              />
+              {showMap ? (
+                <SeatMap
+                  layout={event.layout}
+                  priceTiers={event.priceTiers}
+                  venueName={event.venue.name}
+                />
+              ) : (
+                <Skeleton className="aspect-[3/2] w-full" />
+              )}
             </div>
             <p className="mt-3 text-xs text-slate-600">
               {formatCount(event.capacity)} seats · {event.layout.sections.length} sections
