@@ -4,5 +4,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['src/**/*.test.{ts,tsx}'],
+    // The JSON report lets `pnpm test` print one total across packages.
+    reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
   },
 });
