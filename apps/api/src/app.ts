@@ -57,6 +57,8 @@ export const buildApp = async ({ prisma, redis, config, logger }: BuildAppOption
       onError({ error, path, req }) {
         if (error.code === 'INTERNAL_SERVER_ERROR')
           req.log.error({ err: error.cause ?? error, path }, 'procedure failed');
+        if (error.code === 'SERVICE_UNAVAILABLE')
+          req.log.warn({ err: error.cause ?? error, path }, 'dependency unavailable');
       },
     },
   } satisfies FastifyTRPCPluginOptions<AppRouter>);

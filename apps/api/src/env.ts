@@ -22,8 +22,8 @@ export const ZApiEnv = ZDatabaseEnv.extend(ZRedisEnv.shape)
       .string()
       .regex(/^[\w-]+$/)
       .default('tessera_session'),
-    /** Unset: Secure cookies exactly when PUBLIC_ORIGIN is https. */
-    COOKIE_SECURE: ZBooleanString.optional(),
+    /** "auto" (default): Secure cookies exactly when PUBLIC_ORIGIN is https. */
+    COOKIE_SECURE: z.union([z.literal('auto'), ZBooleanString]).default('auto'),
     WEB_DIST_DIR: z.string().default(path.resolve(apiPackageDir, '../web/dist')),
     /** Fastify trustProxy: "true"/"false" or a comma list of proxy addresses/CIDRs. */
     TRUST_PROXY: z.string().default('false'),
@@ -76,7 +76,8 @@ export const toApiConfig = (env: ApiEnv): ApiConfig => {
     publicOrigin,
     allowedOrigins: [...new Set([publicOrigin, ...extra])],
     sessionCookieName: env.SESSION_COOKIE_NAME,
-    cookieSecure: env.COOKIE_SECURE ?? publicOrigin.startsWith('https:'),
+    cookieSecure:
+      env.COOKIE_SECURE === 'auto' ? publicOrigin.startsWith('https:') : env.COOKIE_SECURE,
     webDistDir: env.WEB_DIST_DIR,
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     loginLimits: {

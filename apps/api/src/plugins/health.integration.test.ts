@@ -62,6 +62,18 @@ describe('health endpoints', () => {
     });
     const healthz = await app.inject({ method: 'GET', url: '/healthz' });
     expect(healthz.statusCode).toBe(200);
+
+    // Procedures answer 503 with a retry hint instead of a 500 that looks like a bug.
+    for (const url of ['/trpc/events.list?input=%7B%7D', '/trpc/auth.me']) {
+      const cookies = { [testApp.config.sessionCookieName]: 'a'.repeat(32) };
+      const procedure = await app.inject({ method: 'GET', url, cookies });
+      expect(procedure.statusCode).toBe(503);
+      expect(procedure.headers['retry-after']).toBe('5');
+      expect(procedure.json().error.data.appError).toMatchObject({
+        code: 'SERVICE_UNAVAILABLE',
+        retryAfterSeconds: 5,
+      });
+    }
     await app.close();
     redis.disconnect();
     await prisma.$disconnect();

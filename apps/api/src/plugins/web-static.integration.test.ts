@@ -42,6 +42,9 @@ describe('web app serving', () => {
       404,
     );
     expect((await testApp.app.inject({ method: 'POST', url: '/events' })).statusCode).toBe(404);
+    expect(
+      (await testApp.app.inject({ method: 'GET', url: '/assets/missing.js' })).statusCode,
+    ).toBe(404);
     const trpc = await testApp.app.inject({ method: 'GET', url: '/trpc/nope.missing' });
     expect(trpc.headers['content-type']).toContain('application/json');
     expect(trpc.statusCode).toBe(404);

@@ -9,6 +9,9 @@ const API_PREFIXES = ['/trpc', '/healthz', '/readyz', '/metrics'];
 const isApiPath = (url: string) =>
   API_PREFIXES.some((p) => url === p || url.startsWith(`${p}/`) || url.startsWith(`${p}?`));
 
+/** "/events/42" is a client-side route; "/assets/missing.js" is a missing file and stays a 404. */
+const looksLikeFile = (url: string) => /\.\w+$/.test(url.split('?')[0] ?? '');
+
 export const webStaticPlugin = fp<{ webDistDir: string }>(
   async (app, { webDistDir }) => {
     if (!existsSync(path.join(webDistDir, 'index.html'))) {
@@ -17,7 +20,8 @@ export const webStaticPlugin = fp<{ webDistDir: string }>(
     }
     await app.register(fastifyStatic, { root: webDistDir, wildcard: false, index: ['index.html'] });
     app.setNotFoundHandler((request, reply) => {
-      if ((request.method === 'GET' || request.method === 'HEAD') && !isApiPath(request.url)) {
+      const isPageRequest = request.method === 'GET' || request.method === 'HEAD';
+      if (isPageRequest && !isApiPath(request.url) && !looksLikeFile(request.url)) {
         return reply.type('text/html').sendFile('index.html');
       }
       return reply

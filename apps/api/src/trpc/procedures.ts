@@ -2,6 +2,7 @@
 import { TRPCError } from '@trpc/server';
 import { AppErrorCode } from '@tessera/contracts/errors';
 import { AppError, isAppError } from '@tessera/core/errors/app-error';
+import { asServiceUnavailable } from '@tessera/core/errors/infrastructure-error';
 import { TRPC_CODE_BY_APP_ERROR } from './app-error-codes.ts';
 import { assertSameOriginMutation } from './csrf.ts';
 import { baseProcedure } from './init.ts';
@@ -9,8 +10,10 @@ import { baseProcedure } from './init.ts';
 const mapAppErrors = baseProcedure.use(async ({ ctx, next }) => {
   const result = await next();
   if (result.ok) return result;
-  const cause = result.error.cause;
-  if (!isAppError(cause)) return result;
+  const cause = isAppError(result.error.cause)
+    ? result.error.cause
+    : asServiceUnavailable(result.error.cause);
+  if (!cause) return result;
   if (cause.retryAfterSeconds !== undefined)
     ctx.res.setHeader('Retry-After', String(cause.retryAfterSeconds));
   throw new TRPCError({

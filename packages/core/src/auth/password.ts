@@ -31,13 +31,14 @@ export const verifyPassword = async ({
   }
 };
 
-let dummyHash: Promise<string> | undefined;
+// Computed once at start-up so even the first unknown-email login takes as long as a real one.
+const dummyHash = hashPassword('tessera-dummy-password-0');
+dummyHash.catch(() => {});
 
 /**
  * Spends the same time as a real verification, so a login for an unknown email cannot be told
  * apart from a wrong password by timing.
  */
 export const verifyAgainstDummyHash = async (password: string): Promise<void> => {
-  dummyHash ??= hashPassword('tessera-dummy-password-0');
   await verifyPassword({ passwordHash: await dummyHash, password });
 };

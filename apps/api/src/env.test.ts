@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { toApiConfig, ZApiEnv } from './env.ts';
+
+const configFrom = (env: Record<string, string>) => toApiConfig(ZApiEnv.parse(env));
+
+describe('API configuration', () => {
+  it('works on a developer machine with no variables set', () => {
+    const config = configFrom({});
+    expect(config).toMatchObject({
+      port: 3000,
+      host: '0.0.0.0',
+      publicOrigin: 'http://localhost:3000',
+      databaseUrl: 'postgresql://postgres@127.0.0.1:5432/tessera',
+      redisUrl: 'redis://127.0.0.1:6379/0',
+      cookieSecure: false,
+      trustProxy: false,
+    });
+    expect(config.webDistDir).toMatch(/apps\/web\/dist$/);
+  });
+
+  it('makes cookies Secure automatically behind an https origin, unless told otherwise', () => {
+    expect(configFrom({ PUBLIC_ORIGIN: 'https://tickets.example' }).cookieSecure).toBe(true);
+    expect(
+      configFrom({ PUBLIC_ORIGIN: 'https://tickets.example', COOKIE_SECURE: 'false' }).cookieSecure,
+    ).toBe(false);
+    expect(configFrom({ COOKIE_SECURE: 'true' }).cookieSecure).toBe(true);
+  });
+
+  it('normalises allowed origins and always includes the public origin', () => {
+    const config = configFrom({
+      PUBLIC_ORIGIN: 'https://tickets.example/',
+      ALLOWED_ORIGINS: ' http://localhost:5173/ , https://admin.example',
+    });
+    expect(config.allowedOrigins).toEqual([
+      'https://tickets.example',
+      'http://localhost:5173',
+      'https://admin.example',
+    ]);
+  });
+
+  it('rejects values that cannot work', () => {
+    expect(ZApiEnv.safeParse({ PORT: 'eighty' }).success).toBe(false);
+    expect(ZApiEnv.safeParse({ PUBLIC_ORIGIN: 'not a url' }).success).toBe(false);
+    expect(ZApiEnv.safeParse({ COOKIE_SECURE: 'maybe' }).success).toBe(false);
+  });
+});

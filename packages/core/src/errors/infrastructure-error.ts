@@ -1,0 +1,41 @@
+// Recognises "Postgres or Redis is unreachable" failures so callers get a 503 they can retry,
+// not a 500 that looks like a bug.
+import { AppErrorCode } from '@tessera/contracts/errors';
+import { AppError } from './app-error.ts';
+
+const UNREACHABLE_DB_KINDS = new Set([
+  'DatabaseNotReachable',
+  'ConnectionClosed',
+  'SocketTimeout',
+  'TooManyConnections',
+]);
+const UNREACHABLE_PRISMA_CODES = new Set(['P1001', 'P1002', 'P1017', 'P2024']);
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EPIPE']);
+
+interface MaybeInfraError {
+  name?: string;
+  code?: string;
+  message?: string;
+  meta?: { driverAdapterError?: { cause?: { kind?: string } } };
+}
+
+const isUnreachable = (error: MaybeInfraError): boolean => {
+  if (error.name === 'MaxRetriesPerRequestError') return true; // ioredis gave up while Redis is down
+  if (error.message === 'Connection is closed.') return true; // ioredis after a disconnect
+  if (error.code && (UNREACHABLE_PRISMA_CODES.has(error.code) || NETWORK_CODES.has(error.code)))
+    return true;
+  const kind = error.meta?.driverAdapterError?.cause?.kind;
+  return kind !== undefined && UNREACHABLE_DB_KINDS.has(kind);
+};
+
+/** An AppError SERVICE_UNAVAILABLE when `error` means a backing service is down, else null. */
+export const asServiceUnavailable = (error: unknown): AppError | null => {
+  if (typeof error !== 'object' || error === null || !isUnreachable(error as MaybeInfraError))
+    return null;
+  return new AppError(AppErrorCode.SERVICE_UNAVAILABLE, {
+    message: 'A backing service (Postgres or Redis) is unreachable',
+    userMessage: 'Tessera is temporarily unavailable. Please try again in a moment.',
+    retryAfterSeconds: 5,
+    cause: error,
+  });
+};
