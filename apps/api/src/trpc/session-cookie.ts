@@ -1,5 +1,7 @@
 // The session cookie: HttpOnly, SameSite=Lax, Path=/, Secure when configured, lives as long as the session.
 import type { FastifyReply } from 'fastify';
+// Brings @fastify/cookie's request/reply typings into programs that import the router type only (apps/web).
+import type {} from '@fastify/cookie';
 import type { ApiConfig } from '../env.ts';
 
 const baseOptions = (config: ApiConfig) =>
