@@ -1,0 +1,70 @@
+// expire-6 against a real Redis: the sweeper frees exactly the seats whose own expiry passed.
+import { afterAll, describe, expect, it } from 'vitest';
+import { expireHolds } from './expire-holds.ts';
+import { releaseHold } from './release-hold.ts';
+import { sellHold } from './sell-hold.ts';
+import {
+  connectTestRedis,
+  dropPrefix,
+  randomPrefix,
+  readSeats,
+  readStream,
+  readVersion,
+  refusalOf,
+  setUpOneRowEvent,
+} from './test-support.ts';
+
+const redis = connectTestRedis();
+const prefix = randomPrefix();
+afterAll(async () => {
+  await dropPrefix(redis, prefix);
+  redis.disconnect();
+});
+const setUp = () => setUpOneRowEvent({ redis, prefix });
+
+describe('expireHolds', () => {
+  it('frees only seats whose own expiry passed, in one versioned change per batch', async () => {
+    const { store, hold, eventId, waitUntilPast } = await setUp();
+    const early = await hold([101, 102], 200);
+    const late = await hold([105, 106], 60_000, 'fan-2');
+    expect(await expireHolds(store)).toEqual({ version: null, freed: [] });
+
+    await waitUntilPast(early.expiresAt);
+    const before = await readVersion(redis, prefix, eventId);
+    const streamBefore = await readStream(redis, prefix, eventId);
+    const swept = await expireHolds(store);
+    expect(swept.version).toBe(before + 1);
+    expect(swept.freed).toEqual([
+      { seatId: 101, holdId: early.holdId },
+      { seatId: 102, holdId: early.holdId },
+    ]);
+    const seats = await readSeats(redis, prefix, eventId);
+    expect([seats['101'], seats['102']]).toEqual(['0', '0']);
+    expect(seats['105']).toBe(`${late.expiresAt}:${late.holdId}`);
+    const stream = await readStream(redis, prefix, eventId);
+    expect(stream).toHaveLength(streamBefore.length + 1);
+    expect(stream.at(-1)).toMatchObject({
+      v: String(swept.version),
+      type: 'expire',
+      seats: `101:${early.holdId},102:${early.holdId}`,
+    });
+
+    expect(await expireHolds(store)).toEqual({ version: null, freed: [] });
+    expect(
+      (await refusalOf(sellHold({ ...store, holdId: early.holdId, userId: 'fan-1' }))).refusal,
+    ).toBe('HOLD_EXPIRED');
+    expect(
+      (await refusalOf(releaseHold({ ...store, holdId: early.holdId, userId: 'fan-1' }))).refusal,
+    ).toBe('HOLD_EXPIRED');
+  });
+
+  it('frees at most one batch per call', async () => {
+    const { store, hold, waitUntilPast } = await setUp();
+    const held = await hold([101, 102, 103], 100);
+    await waitUntilPast(held.expiresAt);
+    expect((await expireHolds({ ...store, batchSize: 2 })).freed).toHaveLength(2);
+    expect((await expireHolds({ ...store, batchSize: 2 })).freed).toEqual([
+      { seatId: 103, holdId: held.holdId },
+    ]);
+  });
+});

@@ -1,0 +1,65 @@
+// Builds an event's Redis seat state from Postgres (the source of truth for sold seats) and
+// installs it unless the event is already loaded; ensureEventLoaded rebuilds after Redis lost it.
+import type { Redis } from 'ioredis';
+import type { PrismaClient } from '@tessera/db/client';
+import { AppErrorCode } from '@tessera/contracts/errors';
+import { AppError } from '../errors/app-error.ts';
+import { readEventSeatRows } from './event-seat-state.repository.ts';
+import { installEventSeatState } from './install-event-seat-state.ts';
+import { eventKeys } from './keys.ts';
+import { encodeSeatLayout } from './seat-layout.ts';
+
+export interface LoadEventSeatStateOptions {
+  prisma: PrismaClient;
+  redis: Redis;
+  prefix: string;
+  eventId: string;
+  streamMaxLen?: number;
+}
+
+/** `installed` is false when the event was already loaded (possibly by a concurrent loader). */
+export const loadEventSeatState = async ({
+  prisma,
+  redis,
+  prefix,
+  eventId,
+  streamMaxLen,
+}: LoadEventSeatStateOptions): Promise<{ installed: boolean; version: number | null }> => {
+  const rows = await readEventSeatRows({ prisma, eventId, now: new Date() });
+  if (!rows) {
+    throw new AppError(AppErrorCode.NOT_FOUND, {
+      userMessage: 'This event does not exist.',
+      message: `Cannot load seat state: event ${eventId} not found`,
+    });
+  }
+  const layout = encodeSeatLayout({
+    seats: rows.seats,
+    stage: rows.stage,
+    rowSortOrder: rows.rowSortOrder,
+  });
+  return installEventSeatState({
+    redis,
+    prefix,
+    eventId,
+    streamMaxLen,
+    state: {
+      layout,
+      soldSeatIds: rows.soldSeatIds,
+      holds: rows.holds,
+      versionFloor: rows.versionFloor,
+    },
+  });
+};
+
+export const isEventLoaded = async ({
+  redis,
+  prefix,
+  eventId,
+}: Pick<LoadEventSeatStateOptions, 'redis' | 'prefix' | 'eventId'>): Promise<boolean> =>
+  (await redis.hget(eventKeys({ prefix, eventId }).meta, 'loaded')) === '1';
+
+/** Rebuilds the event's seat state when Redis has none (e.g. it restarted empty). */
+export const ensureEventLoaded = async (options: LoadEventSeatStateOptions): Promise<void> => {
+  if (await isEventLoaded(options)) return;
+  await loadEventSeatState(options);
+};
