@@ -3,7 +3,6 @@ import fastifyCookie from '@fastify/cookie';
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import type { Redis } from 'ioredis';
-import { createLoginRateLimiter } from '@tessera/core/auth/login-rate-limiter';
 import type { PrismaClient } from '@tessera/db/client';
 import type { ApiConfig } from './env.ts';
 import { healthPlugin } from './plugins/health.ts';
@@ -12,7 +11,7 @@ import { prismaPlugin } from './plugins/prisma.ts';
 import { redisPlugin } from './plugins/redis.ts';
 import { generateRequestId, requestIdPlugin } from './plugins/request-id.ts';
 import { webStaticPlugin } from './plugins/web-static.ts';
-import { createContextFactory, type ApiDeps } from './trpc/context.ts';
+import { createApiDeps, createContextFactory } from './trpc/context.ts';
 import { appRouter, type AppRouter } from './trpc/router.ts';
 
 export interface BuildAppOptions {
@@ -33,16 +32,7 @@ export const buildApp = async ({ prisma, redis, config, logger }: BuildAppOption
     bodyLimit: 1024 * 1024,
   });
 
-  const deps: ApiDeps = {
-    prisma,
-    redis,
-    config,
-    loginRateLimiter: createLoginRateLimiter({
-      redis,
-      redisPrefix: config.redisPrefix,
-      ...config.loginLimits,
-    }),
-  };
+  const deps = createApiDeps({ prisma, redis, config });
 
   await app.register(requestIdPlugin);
   await app.register(prismaPlugin, { prisma });

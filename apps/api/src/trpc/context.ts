@@ -2,7 +2,10 @@
 import type { Redis } from 'ioredis';
 import type { CreateFastifyContextOptions } from '@trpc/server/adapters/fastify';
 import type { PrismaClient } from '@tessera/db/client';
-import type { LoginRateLimiter } from '@tessera/core/auth/login-rate-limiter';
+import {
+  createLoginRateLimiter,
+  type LoginRateLimiter,
+} from '@tessera/core/auth/login-rate-limiter';
 import { validateSessionToken, type ValidatedSession } from '@tessera/core/auth/sessions.service';
 import type { ApiConfig } from '../env.ts';
 import { clearSessionCookie, setSessionCookie } from './session-cookie.ts';
@@ -13,6 +16,22 @@ export interface ApiDeps {
   config: ApiConfig;
   loginRateLimiter: LoginRateLimiter;
 }
+
+/** Long-lived dependencies built once per app (the rate limiter objects are reusable). */
+export const createApiDeps = ({
+  prisma,
+  redis,
+  config,
+}: Omit<ApiDeps, 'loginRateLimiter'>): ApiDeps => ({
+  prisma,
+  redis,
+  config,
+  loginRateLimiter: createLoginRateLimiter({
+    redis,
+    redisPrefix: config.redisPrefix,
+    ...config.loginLimits,
+  }),
+});
 
 /** What procedures may know about the HTTP request. */
 export interface RequestInfo {
