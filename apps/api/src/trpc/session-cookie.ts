@@ -18,7 +18,7 @@ export const setSessionCookie = ({
   token: string;
   expiresAt: Date;
 }) => {
-  const maxAge = Math.max(0, Math.round((expiresAt.getTime() - Date.now()) / 1000));
+  const maxAge = Math.max(0, Math.ceil((expiresAt.getTime() - Date.now()) / 1000));
   reply.setCookie(config.sessionCookieName, token, { ...baseOptions(config), maxAge });
 };
 
