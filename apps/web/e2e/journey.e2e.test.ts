@@ -116,12 +116,18 @@ describe('a fan on Tessera', () => {
 
   it('opens the arena event and sees every seat on the map', async () => {
     await page.getByRole('searchbox', { name: 'Search events' }).fill(arena.searchWord);
+    await page.waitForURL((url) => url.searchParams.get('q') === arena.searchWord);
     await page.getByRole('link', { name: arena.title }).click();
     await page.waitForURL(`${baseUrl}/events/${arena.id}`);
     await page.getByRole('heading', { level: 1, name: arena.title }).waitFor();
     await page.getByTestId('seat-map').waitFor();
     expect(await page.locator('[data-testid="seat-map"] circle').count()).toBe(arena.seatCount);
     await screenshot(page, 'event-page');
+
+    await page.getByRole('link', { name: 'Back to results' }).click();
+    await page.waitForURL(
+      (url) => url.pathname === '/events' && url.searchParams.get('q') === arena.searchWord,
+    );
   });
 
   it('works on a phone-sized screen', async () => {

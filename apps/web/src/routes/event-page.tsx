@@ -1,10 +1,11 @@
 // /events/:id: the event detail page with its loading, not-found and error states.
-import { Link, useParams } from 'react-router-dom';
+import { Link, useLocation, useParams } from 'react-router-dom';
 import { buttonClasses } from '../components/button.tsx';
 import { EmptyState } from '../components/empty-state.tsx';
 import { ErrorState } from '../components/error-state.tsx';
 import { Page } from '../components/page.tsx';
 import { Skeleton } from '../components/skeleton.tsx';
+import { readBackTo } from '../features/catalog/back-state.ts';
 import { EventDetail } from '../features/catalog/event-detail.tsx';
 import { describeError, readAppError } from '../lib/app-error.ts';
 import { trpc } from '../lib/trpc.ts';
@@ -27,12 +28,13 @@ export const EventPage = () => {
     { id },
     { retry: (count, error) => !NOT_FOUND_CODES.has(readAppError(error)?.code ?? '') && count < 2 },
   );
+  const backTo = readBackTo(useLocation().state);
   const back = (
     <Link
-      to="/events"
+      to={backTo}
       className="mb-4 inline-flex items-center gap-1 rounded text-sm font-medium text-indigo-700 hover:underline"
     >
-      <span aria-hidden="true">←</span> All events
+      <span aria-hidden="true">←</span> {backTo === '/events' ? 'All events' : 'Back to results'}
     </Link>
   );
   if (query.isPending)

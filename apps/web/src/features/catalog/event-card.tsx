@@ -1,7 +1,8 @@
 // One event in the results grid; the whole card is a link to the event page.
 import type { EventSummary } from '@tessera/contracts/catalog';
-import { Link } from 'react-router-dom';
+import { Link, useLocation } from 'react-router-dom';
 import { formatCount, formatEventDate, formatPrice, formatShortDate } from '../../lib/format.ts';
+import type { BackState } from './back-state.ts';
 import { CATEGORY_STYLE, SEAT_DOTS } from './category-style.ts';
 
 const DateBadge = ({ iso }: { iso: string }) => {
@@ -34,6 +35,7 @@ const Availability = ({ event }: { event: EventSummary }) => {
 
 export const EventCard = ({ event }: { event: EventSummary }) => {
   const style = CATEGORY_STYLE[event.category];
+  const location = useLocation();
   const onSaleLater = event.nextOnSaleAt !== null && Date.parse(event.nextOnSaleAt) > Date.now();
   return (
     <li
@@ -61,6 +63,7 @@ export const EventCard = ({ event }: { event: EventSummary }) => {
         <h3 className="text-base leading-snug font-semibold text-slate-900">
           <Link
             to={`/events/${event.id}`}
+            state={{ backTo: `${location.pathname}${location.search}` } satisfies BackState}
             className="after:absolute after:inset-0 focus-visible:outline-none"
           >
             {event.title}

@@ -80,6 +80,12 @@ describe('toListInput', () => {
     });
   });
 
+  it('ignores an end day before the start day', () => {
+    const input = toListInput({ ...EMPTY_FILTERS, from: '2026-12-10', to: '2026-12-01' });
+    expect(input.to).toBeUndefined();
+    expect(input.from).toBe(new Date(2026, 11, 10).toISOString());
+  });
+
   it('sends nothing for empty filters but the page size', () => {
     expect(toListInput(EMPTY_FILTERS)).toEqual({ limit: 12 });
   });

@@ -97,7 +97,9 @@ export const toListInput = (filters: EventFilters): Omit<ListEventsRequest, 'cur
   if (filters.category) input.category = filters.category;
   if (filters.city.trim()) input.city = filters.city.trim();
   const from = localDayBoundary(filters.from, 'start');
-  const to = localDayBoundary(filters.to, 'end');
+  // An end before the start is flagged beside the field; until fixed, the list ignores it.
+  const to =
+    filters.from && filters.to < filters.from ? undefined : localDayBoundary(filters.to, 'end');
   if (from) input.from = from;
   if (to) input.to = to;
   const minPriceCents = eurosToCents(filters.minPrice);

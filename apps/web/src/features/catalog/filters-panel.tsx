@@ -4,6 +4,7 @@ import { useId, useState } from 'react';
 import { Button } from '../../components/button.tsx';
 import { inputClasses } from '../../components/text-field.tsx';
 import { CATEGORY_STYLE } from './category-style.ts';
+import { DateField } from './date-field.tsx';
 import { DraftField } from './draft-field.tsx';
 import { eurosToCents, hasActiveFilters, type EventFilters } from './event-filters.ts';
 
@@ -83,8 +84,9 @@ export const FiltersPanel = ({ filters, update, clear }: FiltersPanelProps) => {
         <DateField
           label="To"
           value={filters.to}
+          min={filters.from}
           onChange={(to) => update({ to })}
-          error={datesReversed ? 'Pick a date after the start date.' : undefined}
+          error={datesReversed ? 'Pick a day on or after the start date.' : undefined}
         />
         <DraftField
           label="Min price (€)"
@@ -118,37 +120,5 @@ export const FiltersPanel = ({ filters, update, clear }: FiltersPanelProps) => {
         </div>
       </div>
     </section>
-  );
-};
-
-interface DateFieldProps {
-  label: string;
-  value: string;
-  onChange: (value: string) => void;
-  error?: string | undefined;
-}
-
-const DateField = ({ label, value, onChange, error }: DateFieldProps) => {
-  const id = useId();
-  return (
-    <div>
-      <label htmlFor={id} className="mb-1.5 block text-sm font-medium text-slate-800">
-        {label}
-      </label>
-      <input
-        id={id}
-        type="date"
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-        className={inputClasses(Boolean(error))}
-      />
-      {error && (
-        <p id={`${id}-error`} className="mt-1.5 text-sm text-red-700">
-          {error}
-        </p>
-      )}
-    </div>
   );
 };
