@@ -3,6 +3,7 @@
 // Each worker owns whole rows and fills them front to back, so no hold is refused and every call
 // measures the full success path (checks, writes, version bump, stream append).
 import { randomUUID } from 'node:crypto';
+import { loadavg } from 'node:os';
 import { Redis } from 'ioredis';
 import { holdSeats } from './hold-seats.ts';
 import { installEventSeatState } from './install-event-seat-state.ts';
@@ -87,7 +88,7 @@ const run = async ({ seatsPerHold, rows }: { seatsPerHold: number; rows: number 
 };
 
 process.stdout.write(
-  `hold-7 via EVALSHA, ${CONNECTIONS} connections (auto-pipelined), ${WORKERS} concurrent callers\n`,
+  `hold-7 via EVALSHA, ${CONNECTIONS} connections (auto-pipelined), ${WORKERS} concurrent callers; load average ${loadavg()[0]!.toFixed(1)}\n`,
 );
 await run({ seatsPerHold: 1, rows: 500 });
 await run({ seatsPerHold: 4, rows: 1000 });

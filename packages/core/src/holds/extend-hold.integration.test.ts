@@ -24,6 +24,7 @@ describe('extendHold', () => {
     const { store, hold, eventId, keys } = await setUp();
     const held = await hold([101, 102], 60_000);
     const createdAt = held.expiresAt - 60_000;
+    const entriesBefore = (await readStream(redis, prefix, eventId)).length;
     const extended = await extendHold({
       ...store,
       holdId: held.holdId,
@@ -37,7 +38,10 @@ describe('extendHold', () => {
       `${createdAt + 120_000}:${held.holdId}`,
     );
     expect(Number(await redis.zscore(keys.expiry, '102'))).toBe(createdAt + 120_000);
-    expect((await readStream(redis, prefix, eventId)).at(-1)).toMatchObject({
+    const stream = await readStream(redis, prefix, eventId);
+    expect(stream).toHaveLength(entriesBefore + 1);
+    expect(stream.at(-1)).toMatchObject({
+      v: String(extended.version),
       type: 'extend',
       exp: String(createdAt + 120_000),
     });
@@ -53,6 +57,7 @@ describe('extendHold', () => {
     );
     expect(again.refusal).toBe('ALREADY_EXTENDED');
     expect(again.code).toBe('CONFLICT');
+    expect(await readStream(redis, prefix, eventId)).toHaveLength(entriesBefore + 1);
   });
 
   it('never shortens a hold, and refuses another user', async () => {

@@ -94,4 +94,23 @@ describe('holdBestAvailable', () => {
       Object.values(await readSeats(redis, prefix, eventId)).every((value) => value === '0'),
     ).toBe(true);
   });
+
+  it('keeps looking past the first page of rows', async () => {
+    // 40 rows of 2 seats, rows 1..34 sold out: the first free pair is row 35 (seats 3501, 3502).
+    const soldSeatIds = Array.from({ length: 34 }, (_, i) => [
+      (i + 1) * 100 + 1,
+      (i + 1) * 100 + 2,
+    ]).flat();
+    const eventId = await installGrid({ redis, prefix, rows: 40, seatsPerRow: 2, soldSeatIds });
+    const result = await holdBestAvailable({
+      redis,
+      prefix,
+      eventId,
+      userId: 'fan-1',
+      ttlMs: 60_000,
+      perUserSeatLimit: 6,
+      quantity: 2,
+    });
+    expect(result.seatIds).toEqual([3501, 3502]);
+  });
 });

@@ -66,12 +66,19 @@ local quantity, limit = tonumber(ARGV[11]), tonumber(ARGV[5])
 local held, liveHolds = liveUserSeats(KEYS[5], KEYS[4], ARGV[3], now)
 if held + quantity > limit then return { -2, held, limit } end
 
-for _, rowId in ipairs(redis.call('LRANGE', KEYS[9], 0, -1)) do
-  local seatIds, takenOver = bestWindow(redis.call('HGET', KEYS[8], rowId), quantity, ARGV[12],
-    KEYS[2], now)
-  if seatIds then
-    local version, expiresAt = commitHold(KEYS, ARGV, seatIds, liveHolds, now, takenOver)
-    return { version, expiresAt, unpack(seatIds) }
+-- Rows are read a page at a time: early in a sale the first page almost always has a block.
+local PAGE = 32
+local first = 0
+while true do
+  local rowIds = redis.call('LRANGE', KEYS[9], first, first + PAGE - 1)
+  if #rowIds == 0 then return { -8 } end
+  for _, rowId in ipairs(rowIds) do
+    local seatIds, takenOver = bestWindow(redis.call('HGET', KEYS[8], rowId), quantity, ARGV[12],
+      KEYS[2], now)
+    if seatIds then
+      local version, expiresAt = commitHold(KEYS, ARGV, seatIds, liveHolds, now, takenOver)
+      return { version, expiresAt, unpack(seatIds) }
+    end
   end
+  first = first + PAGE
 end
-return { -8 }
