@@ -20,6 +20,9 @@ const fan = {
   password: 'Journey-pass-2026',
 };
 
+/** How long the list may take to reflect a change (debounce + request + render on a slow box). */
+const SETTLE = { timeout: 15_000, interval: 100 };
+
 let browser: Browser;
 let page: Page;
 let arena: ArenaEvent;
@@ -93,7 +96,7 @@ describe('a fan on Tessera', () => {
     expect(searchParam(page, 'category')).toBe(arena.category.toLowerCase());
     expect(searchParam(page, 'q')).toBe(arena.searchWord);
 
-    await expect.poll(() => settledCards(page)).not.toBeNull();
+    await expect.poll(() => settledCards(page), SETTLE).not.toBeNull();
     const cards = (await settledCards(page)) ?? [];
     expect(cards.map((c) => c.title)).toContain(arena.title);
     for (const card of cards) {
@@ -107,11 +110,13 @@ describe('a fan on Tessera', () => {
     await page.getByRole('button', { name: 'Clear filters' }).click();
     await page.waitForURL(`${baseUrl}/events`);
     await expect
-      .poll(() => page.getByRole('searchbox', { name: 'Search events' }).inputValue())
+      .poll(() => page.getByRole('searchbox', { name: 'Search events' }).inputValue(), SETTLE)
       .toBe('');
-    await expect.poll(() => page.getByLabel('City').inputValue()).toBe('');
+    await expect.poll(() => page.getByLabel('City').inputValue(), SETTLE).toBe('');
     expect(await page.getByLabel('Category').inputValue()).toBe('');
-    await expect.poll(async () => (await settledCards(page))?.length ?? 0).toBeGreaterThan(1);
+    await expect
+      .poll(async () => (await settledCards(page))?.length ?? 0, SETTLE)
+      .toBeGreaterThan(1);
   });
 
   it('opens the arena event and sees every seat on the map', async () => {
