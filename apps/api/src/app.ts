@@ -14,6 +14,8 @@ import { webStaticPlugin } from './plugins/web-static.ts';
 import { createApiDeps, createContextFactory } from './trpc/context.ts';
 import { appRouter, type AppRouter } from './trpc/router.ts';
 
+export const MAX_BATCH_SIZE = 20;
+
 export interface BuildAppOptions {
   prisma: PrismaClient;
   redis: Redis;
@@ -44,6 +46,8 @@ export const buildApp = async ({ prisma, redis, config, logger }: BuildAppOption
     trpcOptions: {
       router: appRouter,
       createContext: createContextFactory(deps),
+      // One request must not fan out into unbounded work; the web client batches at most this many.
+      maxBatchSize: MAX_BATCH_SIZE,
       onError({ error, path, req }) {
         if (error.code === 'INTERNAL_SERVER_ERROR')
           req.log.error({ err: error.cause ?? error, path }, 'procedure failed');
