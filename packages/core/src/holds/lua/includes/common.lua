@@ -1,4 +1,4 @@
--- Helpers shared by every seat-state script (inlined by the loader at each `--- @include`).
+-- Helpers shared by every seat-state script, inlined where a script includes "common".
 
 -- Redis's own clock, so every replica and client agrees on when a seat expires.
 local function nowMs()
