@@ -67,4 +67,28 @@ describe('expireHolds', () => {
       { seatId: 103, holdId: held.holdId },
     ]);
   });
+
+  it('expires two holds with the same ttl made at different times each on its own clock', async () => {
+    const { store, hold, eventId, waitUntilPast } = await setUp();
+    const first = await hold([101, 102], 1_000);
+    // The second hold starts 600 ms (Redis time) after the first, so it expires 600 ms later.
+    await waitUntilPast(first.expiresAt - 400);
+    const second = await hold([105, 106], 1_000, 'fan-2');
+    expect(second.expiresAt - first.expiresAt).toBeGreaterThanOrEqual(600);
+
+    await waitUntilPast(first.expiresAt);
+    expect((await expireHolds(store)).freed.map((f) => f.holdId)).toEqual([
+      first.holdId,
+      first.holdId,
+    ]);
+    expect((await readSeats(redis, prefix, eventId))['105']).toBe(
+      `${second.expiresAt}:${second.holdId}`,
+    );
+
+    await waitUntilPast(second.expiresAt);
+    expect((await expireHolds(store)).freed).toEqual([
+      { seatId: 105, holdId: second.holdId },
+      { seatId: 106, holdId: second.holdId },
+    ]);
+  });
 });
