@@ -1,9 +1,11 @@
 // The frame around every page: header on top, the page in the middle, a short footer.
-import { Outlet } from 'react-router-dom';
+import { Outlet, ScrollRestoration } from 'react-router-dom';
 import { Header } from '../components/header.tsx';
 
 export const RootLayout = () => (
   <div className="flex min-h-screen flex-col">
+    {/* New pages start at the top; Back returns to where the fan was in the list. */}
+    <ScrollRestoration />
     <Header />
     <div className="flex-1">
       <Outlet />
