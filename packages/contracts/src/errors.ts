@@ -28,4 +28,6 @@ export interface AppErrorData {
   retryAfterSeconds?: number;
   /** Field-level messages for form validation, keyed by input path ("email", "password"). */
   fieldErrors?: Record<string, string>;
+  /** Seats that caused a hold refusal (taken, stranded), so a client can update its selection. */
+  seatIds?: number[];
 }

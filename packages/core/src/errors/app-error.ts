@@ -8,6 +8,7 @@ export interface AppErrorOptions {
   userMessage: string;
   retryAfterSeconds?: number;
   fieldErrors?: Record<string, string>;
+  seatIds?: number[];
   cause?: unknown;
 }
 
@@ -16,6 +17,7 @@ export class AppError extends Error {
   readonly userMessage: string;
   readonly retryAfterSeconds?: number;
   readonly fieldErrors?: Record<string, string>;
+  readonly conflictingSeatIds?: number[];
 
   constructor(code: AppErrorCode, options: AppErrorOptions) {
     super(options.message ?? options.userMessage, { cause: options.cause });
@@ -24,6 +26,7 @@ export class AppError extends Error {
     this.userMessage = options.userMessage;
     this.retryAfterSeconds = options.retryAfterSeconds;
     this.fieldErrors = options.fieldErrors;
+    this.conflictingSeatIds = options.seatIds;
   }
 
   /** The wire shape clients receive in `error.data.appError`. */
@@ -33,6 +36,7 @@ export class AppError extends Error {
       userMessage: this.userMessage,
       ...(this.retryAfterSeconds !== undefined && { retryAfterSeconds: this.retryAfterSeconds }),
       ...(this.fieldErrors && { fieldErrors: this.fieldErrors }),
+      ...(this.conflictingSeatIds && { seatIds: this.conflictingSeatIds }),
     };
   }
 }

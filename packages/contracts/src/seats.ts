@@ -1,0 +1,20 @@
+// Live seat map snapshot (seats.snapshot); deltas with the same codes follow in seats.onChange.
+import { z } from 'zod';
+
+/** One character per seat in `statuses`. A seat held by the caller is 'h' and listed in `mine`. */
+export const SEAT_STATUS = { AVAILABLE: 'a', HELD: 'h', SOLD: 's' } as const;
+
+export const ZSeatsSnapshotRequest = z.object({ eventId: z.string().uuid('Unknown event.') });
+
+export const ZSeatsSnapshot = z.object({
+  eventId: z.string().uuid(),
+  /** The event's seat-state version this snapshot reflects; deltas carry later versions. */
+  version: z.number().int(),
+  /** Every seat of the layout, ascending; `statuses[i]` is the status of `seatIds[i]`. */
+  seatIds: z.array(z.number().int()),
+  /** 'a' available, 'h' held, 's' sold. */
+  statuses: z.string(),
+  /** Seats held by the signed-in caller (empty when anonymous). */
+  mine: z.array(z.number().int()),
+});
+export type SeatsSnapshot = z.infer<typeof ZSeatsSnapshot>;
