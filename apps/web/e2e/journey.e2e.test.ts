@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { findAccessibilityProblems, type AccessibilityFinding } from './accessibility.ts';
 import { launchBrowser } from './browser.ts';
 import {
   findArenaEvent,
@@ -144,6 +145,25 @@ describe('a fan on Tessera', () => {
     await phone.getByTestId('seat-map').waitFor();
     await screenshot(phone, 'event-page-phone');
     await phone.close();
+  });
+
+  it('meets WCAG 2.1 AA on every page (no serious axe findings)', async () => {
+    const checked = await newPage({ width: 1280, height: 900 });
+    const problems: Record<string, AccessibilityFinding[]> = {};
+    const pages = [
+      ['/events', () => checked.getByTestId('event-card').first().waitFor()],
+      [`/events/${arena.id}`, () => checked.getByTestId('seat-map').waitFor()],
+      ['/login', () => checked.getByRole('button', { name: 'Sign in' }).waitFor()],
+      ['/register', () => checked.getByRole('button', { name: 'Create account' }).waitFor()],
+      ['/no-such-page', () => checked.getByText('Page not found').first().waitFor()],
+    ] as const;
+    for (const [path, ready] of pages) {
+      await checked.goto(`${baseUrl}${path}`);
+      await ready();
+      problems[path] = await findAccessibilityProblems(checked);
+    }
+    await checked.close();
+    expect(problems).toEqual(Object.fromEntries(pages.map(([path]) => [path, []])));
   });
 
   it('raised no script errors on any page', () => {
