@@ -24,6 +24,7 @@ describe('assertScriptSucceeded', () => {
     expect(error.refusal).toBe('SEAT_TAKEN');
     expect(error.code).toBe(AppErrorCode.SEAT_TAKEN);
     expect(error.seatIds).toEqual([12, 13]);
+    expect(error.toData().seatIds).toEqual([12, 13]);
   });
 
   it('maps refusals without their own AppErrorCode to the nearest one', () => {

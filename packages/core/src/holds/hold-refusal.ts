@@ -71,7 +71,12 @@ export class HoldRefusedError extends AppError {
 
   constructor(refusal: HoldRefusalName, seatIds: number[], detail: string) {
     const { code, userMessage } = MEANING[refusal];
-    super(code, { userMessage, message: `${refusal}${detail}` });
+    // Seat ids travel to the client in appError.seatIds so it can update its selection.
+    super(code, {
+      userMessage,
+      message: `${refusal}${detail}`,
+      ...(seatIds.length > 0 && { seatIds }),
+    });
     this.name = 'HoldRefusedError';
     this.refusal = refusal;
     this.seatIds = seatIds;
