@@ -17,7 +17,8 @@ export const Page = ({ title, heading, description, width = 'wide', children }: 
   return (
     <main
       id="main"
-      className={`mx-auto w-full px-4 py-8 sm:px-6 lg:px-8 ${width === 'narrow' ? 'max-w-md' : 'max-w-6xl'}`}
+      tabIndex={-1}
+      className={`mx-auto w-full px-4 py-8 outline-none sm:px-6 lg:px-8 ${width === 'narrow' ? 'max-w-md' : 'max-w-6xl'}`}
     >
       {heading && (
         <div className="mb-6">
