@@ -5,7 +5,10 @@ import { createTRPCReact } from '@trpc/react-query';
 
 export const trpc = createTRPCReact<AppRouter>();
 
-/** Relative URL: in production the API serves this app, in development Vite proxies /trpc. */
+/**
+ * Relative URL: in production the API serves this app, in development Vite proxies /trpc. Being
+ * same-origin, both fetch and EventSource send the session cookie without extra options.
+ */
 const TRPC_URL = '/trpc';
 
 export const createTrpcClient = () =>
@@ -13,10 +16,7 @@ export const createTrpcClient = () =>
     links: [
       splitLink({
         condition: (op) => op.type === 'subscription',
-        true: httpSubscriptionLink({
-          url: TRPC_URL,
-          eventSourceOptions: { withCredentials: true },
-        }),
+        true: httpSubscriptionLink({ url: TRPC_URL }),
         false: httpBatchLink({
           url: TRPC_URL,
           fetch: (input, init) => fetch(input, { ...init, credentials: 'same-origin' }),
