@@ -53,6 +53,8 @@ export const readEventSeatRows = async ({
         },
       });
       const maxVersion = await tx.hold.aggregate({ where: { eventId }, _max: { version: true } });
+      // The reconciliation cursor may be past every hold's version (e.g. a trailing load entry).
+      const cursor = await tx.eventSeatCursor.findUnique({ where: { eventId } });
       return {
         stage: { x: event.venue.stageX, y: event.venue.stageY },
         seats: seats.map(({ priceTierId, ...seat }) => ({ ...seat, tierId: priceTierId })),
@@ -66,7 +68,11 @@ export const readEventSeatRows = async ({
           extended: hold.extendedAt !== null,
           seats: hold.seats.map((s) => ({ seatId: s.seatId, expiresAt: s.expiresAt.getTime() })),
         })),
-        versionFloor: Number(maxVersion._max.version ?? 0n),
+        versionFloor: Number(
+          [maxVersion._max.version ?? 0n, cursor?.appliedVersion ?? 0n].reduce((a, b) =>
+            a > b ? a : b,
+          ),
+        ),
       };
     },
     { isolationLevel: 'RepeatableRead' },

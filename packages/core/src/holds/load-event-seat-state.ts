@@ -4,6 +4,7 @@ import type { Redis } from 'ioredis';
 import type { PrismaClient } from '@tessera/db/client';
 import { AppErrorCode } from '@tessera/contracts/errors';
 import { AppError } from '../errors/app-error.ts';
+import { markEventActive } from '../reconciliation/active-events.store.ts';
 import { readEventSeatRows } from './event-seat-state.repository.ts';
 import { installEventSeatState } from './install-event-seat-state.ts';
 import { eventKeys } from './keys.ts';
@@ -37,7 +38,7 @@ export const loadEventSeatState = async ({
     stage: rows.stage,
     rowSortOrder: rows.rowSortOrder,
   });
-  return installEventSeatState({
+  const installed = await installEventSeatState({
     redis,
     prefix,
     eventId,
@@ -49,6 +50,9 @@ export const loadEventSeatState = async ({
       versionFloor: rows.versionFloor,
     },
   });
+  // The reconcile and sweep ticks visit active events (reconciliation/active-events.store.ts).
+  await markEventActive({ redis, prefix, eventId });
+  return installed;
 };
 
 export const isEventLoaded = async ({
