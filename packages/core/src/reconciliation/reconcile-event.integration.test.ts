@@ -4,6 +4,7 @@ import { createPrismaClient } from '@tessera/db/client';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { extendHold } from '../holds/extend-hold.ts';
 import { eventKeys } from '../holds/keys.ts';
+import { ensureEventLoaded } from '../holds/load-event-seat-state.ts';
 import { releaseHold } from '../holds/release-hold.ts';
 import { sellHold } from '../holds/sell-hold.ts';
 import { connectTestRedis, dropPrefix, randomPrefix, readVersion } from '../holds/test-support.ts';
@@ -171,5 +172,28 @@ describe('reconcileEvent', () => {
       where: { eventId: fx.eventId },
     });
     expect(cursor.resyncedAt).not.toBeNull();
+  });
+});
+
+describe('reconcileEvent after Redis lost the event', () => {
+  it('rebuilds from the reloaded state: reconciled holds survive, versions keep rising', async () => {
+    const kept = await fx.hold({ seats: [fx.seats[0]!, fx.seats[1]!] });
+    const before = await reconcile();
+    const unreconciled = await fx.hold({ seats: [fx.seats[4]!, fx.seats[5]!], fan: 1 });
+    await dropPrefix(redis, `${prefix}{ev:${fx.eventId}}`);
+
+    await ensureEventLoaded({ prisma, ...fx.store });
+    const after = await fx.hold({ seats: [fx.seats[8]!, fx.seats[9]!] });
+    const result = await reconcile();
+
+    expect(result.resynced).toBe(true);
+    expect(after.version).toBeGreaterThan(before.cursor!.version);
+    expect(result.cursor?.version).toBe(await readVersion(redis, prefix, fx.eventId));
+    expect(await holdRow(kept.holdId)).toMatchObject({ status: 'ACTIVE' });
+    expect(await holdRow(after.holdId)).toMatchObject({ status: 'ACTIVE' });
+    // A hold Redis lost before it was reconciled is gone from both sides (the fan holds again).
+    expect(await prisma.hold.findUnique({ where: { id: unreconciled.holdId } })).toBeNull();
+    const seats = await redis.hgetall(eventKeys(fx.store).seats);
+    expect(seats[String(fx.seats[4])]).toBe('0');
   });
 });
