@@ -11,6 +11,12 @@ export const ZWorkerEnv = ZDatabaseEnv.extend(ZRedisEnv.shape)
       .int()
       .min(1_000)
       .default(10 * 60_000),
+    /** How often active events' change streams are fanned out to reconcile jobs. */
+    RECONCILE_EVERY_MS: z.coerce.number().int().min(50).default(200),
+    /** How often expired holds are swept (freed seats are announced within about this long). */
+    SWEEP_EVERY_MS: z.coerce.number().int().min(50).default(300),
+    /** Events reconciled in parallel by this process. */
+    RECONCILE_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   });
 export type WorkerEnv = z.infer<typeof ZWorkerEnv>;
 

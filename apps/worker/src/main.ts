@@ -3,9 +3,16 @@ import { assertRedisReachable, createRedisClient } from '@tessera/core/infra/red
 import { createPrismaClient } from '@tessera/db/client';
 import { assertPostgresReachable } from '@tessera/db/check-connection';
 import { createMaintenanceQueue, scheduleMaintenance } from '@tessera/jobs/maintenance-queue';
+import {
+  createReconcileQueue,
+  createSeatSyncTickQueue,
+  scheduleSeatSync,
+} from '@tessera/jobs/seat-sync-queues';
 import { pino } from 'pino';
 import { loadWorkerEnv } from './env.ts';
 import { createMaintenanceWorker } from './processors/maintenance.ts';
+import { createReconcileWorker } from './processors/reconcile-event.ts';
+import { createSeatSyncTickWorker } from './processors/seat-sync-ticks.ts';
 
 const env = loadWorkerEnv();
 const logger = pino({ level: env.LOG_LEVEL, base: { service: 'worker' } });
@@ -24,7 +31,28 @@ const connection = createRedisClient({ redisUrl: env.REDIS_URL, forBullmq: true 
 const prefix = `${env.REDIS_PREFIX}bull`;
 const queue = createMaintenanceQueue({ connection, prefix });
 await scheduleMaintenance(queue, env.MAINTENANCE_EVERY_MS);
-const workers = [createMaintenanceWorker({ prisma, connection, prefix, logger })];
+// Seat-state keys and scripts use their own client; BullMQ's connection blocks and never times out.
+const redis = createRedisClient({ redisUrl: env.REDIS_URL });
+const seatPrefix = env.REDIS_PREFIX;
+const tickQueue = createSeatSyncTickQueue({ connection, prefix });
+const reconcileQueue = createReconcileQueue({ connection, prefix });
+await scheduleSeatSync(tickQueue, {
+  reconcileEveryMs: env.RECONCILE_EVERY_MS,
+  sweepEveryMs: env.SWEEP_EVERY_MS,
+});
+const workers = [
+  createMaintenanceWorker({ prisma, connection, prefix, logger }),
+  createSeatSyncTickWorker({ redis, seatPrefix, reconcileQueue, connection, prefix, logger }),
+  createReconcileWorker({
+    prisma,
+    redis,
+    seatPrefix,
+    connection,
+    prefix,
+    logger,
+    concurrency: env.RECONCILE_CONCURRENCY,
+  }),
+];
 for (const worker of workers)
   worker.on('failed', (job, err) => logger.error({ job: job?.name, err }, 'job failed'));
 logger.info({ queues: workers.map((w) => w.name) }, 'worker started');
@@ -35,8 +63,9 @@ const shutdown = async (signal: string) => {
   stopping = true;
   logger.info({ signal }, 'worker shutting down');
   await Promise.all(workers.map((w) => w.close()));
-  await queue.close();
+  await Promise.all([queue.close(), tickQueue.close(), reconcileQueue.close()]);
   connection.disconnect();
+  redis.disconnect();
   await prisma.$disconnect();
   process.exit(0);
 };

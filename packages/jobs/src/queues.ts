@@ -23,3 +23,23 @@ export const ZPurgeJobData = z.object({
   batchSize: z.number().int().min(1).max(100_000).default(5_000),
 });
 export type PurgeJobData = z.infer<typeof ZPurgeJobData>;
+
+/** Seat-state sync: recurring ticks (reconcile fan-out, sweeper) and per-event reconcile jobs. */
+export const SeatSyncQueueName = {
+  TICKS: 'seat-sync',
+  RECONCILE: 'seat-reconcile',
+} as const;
+
+export const SeatSyncJob = {
+  RECONCILE_TICK: 'reconcile-tick',
+  SWEEP_TICK: 'sweep-tick',
+  RECONCILE_EVENT: 'reconcile-event',
+} as const;
+export type SeatSyncJob = (typeof SeatSyncJob)[keyof typeof SeatSyncJob];
+
+export const ZReconcileEventJobData = z.object({
+  eventId: z.uuid(),
+  /** Reconcile nothing newer than this version; absent: everything the stream holds. */
+  throughVersion: z.number().int().positive().optional(),
+});
+export type ReconcileEventJobData = z.infer<typeof ZReconcileEventJobData>;

@@ -1,0 +1,48 @@
+// Processes per-event reconcile jobs: applies the event's change stream to Postgres (see
+// core/reconciliation/reconcile-event.ts). Jobs of different events run in parallel; the job id
+// and the locked cursor row keep one writer per event.
+import { unmarkEventActive } from '@tessera/core/reconciliation/active-events.store';
+import { reconcileEvent } from '@tessera/core/reconciliation/reconcile-event';
+import type { PrismaClient } from '@tessera/db/client';
+import { SeatSyncJob, SeatSyncQueueName, ZReconcileEventJobData } from '@tessera/jobs/queues';
+import { Worker, type Job } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+
+export interface ReconcileWorkerDeps {
+  prisma: PrismaClient;
+  redis: Redis;
+  seatPrefix: string;
+  connection: Redis;
+  prefix: string;
+  logger: Logger;
+  concurrency?: number;
+}
+
+export const processReconcileEvent =
+  ({ prisma, redis, seatPrefix, logger }: Omit<ReconcileWorkerDeps, 'connection' | 'prefix'>) =>
+  async (job: Job<unknown, unknown, string>) => {
+    if (job.name !== SeatSyncJob.RECONCILE_EVENT) {
+      throw new Error(`Unknown reconcile job "${job.name}"`);
+    }
+    const { eventId, throughVersion } = ZReconcileEventJobData.parse(job.data);
+    const result = await reconcileEvent({
+      prisma,
+      redis,
+      prefix: seatPrefix,
+      eventId,
+      throughVersion,
+    });
+    // A deleted event stops being visited.
+    if (!result.found) await unmarkEventActive({ redis, prefix: seatPrefix, eventId });
+    if (result.resynced)
+      logger.warn({ eventId, cursor: result.cursor }, 'rebuilt hold mirror from a Redis snapshot');
+    return { ...result, cursor: result.cursor && { ...result.cursor } };
+  };
+
+export const createReconcileWorker = (deps: ReconcileWorkerDeps) =>
+  new Worker(SeatSyncQueueName.RECONCILE, processReconcileEvent(deps), {
+    connection: deps.connection,
+    prefix: deps.prefix,
+    concurrency: deps.concurrency ?? 4,
+  });
