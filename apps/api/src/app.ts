@@ -4,6 +4,7 @@ import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/a
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import type { Redis } from 'ioredis';
 import type { PrismaClient } from '@tessera/db/client';
+import type { PaymentProvider } from '@tessera/core/payments/payment-provider';
 import type { ApiConfig } from './env.ts';
 import { healthPlugin } from './plugins/health.ts';
 import { loggerOptions } from './plugins/logger-options.ts';
@@ -22,9 +23,17 @@ export interface BuildAppOptions {
   config: ApiConfig;
   /** Overrides the pino options derived from config (tests pass `false`). */
   logger?: FastifyServerOptions['logger'];
+  /** Defaults to the simulated card processor. */
+  paymentProvider?: PaymentProvider;
 }
 
-export const buildApp = async ({ prisma, redis, config, logger }: BuildAppOptions) => {
+export const buildApp = async ({
+  prisma,
+  redis,
+  config,
+  logger,
+  paymentProvider,
+}: BuildAppOptions) => {
   const app = Fastify({
     logger: logger ?? loggerOptions(config),
     genReqId: generateRequestId,
@@ -34,7 +43,7 @@ export const buildApp = async ({ prisma, redis, config, logger }: BuildAppOption
     bodyLimit: 1024 * 1024,
   });
 
-  const deps = createApiDeps({ prisma, redis, config });
+  const deps = createApiDeps({ prisma, redis, config, paymentProvider });
 
   await app.register(requestIdPlugin);
   await app.register(prismaPlugin, { prisma });

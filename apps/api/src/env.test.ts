@@ -43,4 +43,11 @@ describe('API configuration', () => {
     expect(ZApiEnv.safeParse({ PUBLIC_ORIGIN: 'not a url' }).success).toBe(false);
     expect(ZApiEnv.safeParse({ COOKIE_SECURE: 'maybe' }).success).toBe(false);
   });
+
+  it('requires a ticket signing secret in production and defaults hold timings', () => {
+    expect(ZApiEnv.safeParse({ NODE_ENV: 'production' }).success).toBe(false);
+    const secret = 'a-production-ticket-signing-secret-32+';
+    const config = configFrom({ NODE_ENV: 'production', TICKET_SIGNING_SECRET: secret });
+    expect(config.checkout).toMatchObject({ ticketSigningSecret: secret, holdTtlMs: 420_000 });
+  });
 });

@@ -34,6 +34,27 @@ export const ZApiEnv = ZDatabaseEnv.extend(ZRedisEnv.shape)
       .int()
       .min(1)
       .default(15 * 60),
+    /** How long a fan's hold lasts before payment starts. */
+    HOLD_TTL_SECONDS: z.coerce.number().int().min(5).max(3600).default(420),
+    /** The one extension a hold gets when its payment starts. */
+    HOLD_EXTENSION_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
+    /** Hard cap on a hold's lifetime from creation, extended or not. */
+    HOLD_MAX_LIFETIME_SECONDS: z.coerce.number().int().min(5).max(7200).default(900),
+    /** Simulated card processor round trip (ms). */
+    PAYMENT_SIMULATED_LATENCY_MS: z.coerce.number().int().min(0).max(60_000).default(300),
+    /** Signs ticket ids in QR codes and keys pay-request hashes; required in production. */
+    TICKET_SIGNING_SECRET: z.string().min(32).optional(),
+    /** How long seat labels, prices and the per-fan limit are cached per event (ms). */
+    SALE_INFO_CACHE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === 'production' && !env.TICKET_SIGNING_SECRET) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['TICKET_SIGNING_SECRET'],
+        message: 'required in production (at least 32 characters)',
+      });
+    }
   });
 export type ApiEnv = z.infer<typeof ZApiEnv>;
 
@@ -54,7 +75,18 @@ export interface ApiConfig {
   webDistDir: string;
   trustProxy: boolean | string;
   loginLimits: { maxFailuresPerAccount: number; maxFailuresPerIp: number; windowSeconds: number };
+  checkout: {
+    holdTtlMs: number;
+    holdExtensionMs: number;
+    maxHoldLifetimeMs: number;
+    paymentLatencyMs: number;
+    ticketSigningSecret: string;
+    saleInfoCacheMs: number;
+  };
 }
+
+/** Development and test only: production refuses to start without TICKET_SIGNING_SECRET. */
+export const DEV_TICKET_SIGNING_SECRET = 'tessera-dev-ticket-signing-secret-not-for-production';
 
 const parseTrustProxy = (raw: string): boolean | string =>
   raw === 'true' || raw === 'false' ? raw === 'true' : raw;
@@ -84,6 +116,14 @@ export const toApiConfig = (env: ApiEnv): ApiConfig => {
       maxFailuresPerAccount: env.LOGIN_MAX_FAILURES_PER_ACCOUNT,
       maxFailuresPerIp: env.LOGIN_MAX_FAILURES_PER_IP,
       windowSeconds: env.LOGIN_FAILURE_WINDOW_SECONDS,
+    },
+    checkout: {
+      holdTtlMs: env.HOLD_TTL_SECONDS * 1000,
+      holdExtensionMs: env.HOLD_EXTENSION_SECONDS * 1000,
+      maxHoldLifetimeMs: env.HOLD_MAX_LIFETIME_SECONDS * 1000,
+      paymentLatencyMs: env.PAYMENT_SIMULATED_LATENCY_MS,
+      ticketSigningSecret: env.TICKET_SIGNING_SECRET ?? DEV_TICKET_SIGNING_SECRET,
+      saleInfoCacheMs: env.SALE_INFO_CACHE_MS,
     },
   };
 };

@@ -30,6 +30,7 @@ const startAndStop = (signal: NodeJS.Signals) =>
         HOST: '127.0.0.1',
         LOG_LEVEL: 'info',
         NODE_ENV: 'production',
+        TICKET_SIGNING_SECRET: 'shutdown-test-ticket-signing-secret-0123456789',
         WEB_DIST_DIR: '/nonexistent',
       },
       stdio: ['ignore', 'pipe', 'inherit'],

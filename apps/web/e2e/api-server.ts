@@ -68,6 +68,7 @@ export const startApi = async ({
     env: {
       ...process.env,
       NODE_ENV: 'production',
+      TICKET_SIGNING_SECRET: 'e2e-ticket-signing-secret-not-for-real-use',
       LOG_LEVEL: 'info',
       HOST: '127.0.0.1',
       PORT: String(port),

@@ -7,6 +7,10 @@ import {
   type LoginRateLimiter,
 } from '@tessera/core/auth/login-rate-limiter';
 import { validateSessionToken, type ValidatedSession } from '@tessera/core/auth/sessions.service';
+import type { CheckoutDeps } from '@tessera/core/checkout/checkout-deps';
+import { createEventSaleInfoCache } from '@tessera/core/checkout/event-sale-info';
+import type { PaymentProvider } from '@tessera/core/payments/payment-provider';
+import { createSimulatedCardProcessor } from '@tessera/core/payments/simulated-card-processor';
 import type { ApiConfig } from '../env.ts';
 import { clearSessionCookie, setSessionCookie } from './session-cookie.ts';
 
@@ -15,6 +19,8 @@ export interface ApiDeps {
   redis: Redis;
   config: ApiConfig;
   loginRateLimiter: LoginRateLimiter;
+  /** Seat holds and the pay flow (also what holds, seats and orders procedures read). */
+  checkout: CheckoutDeps;
 }
 
 /** Long-lived dependencies built once per app (the rate limiter objects are reusable). */
@@ -22,10 +28,25 @@ export const createApiDeps = ({
   prisma,
   redis,
   config,
-}: Omit<ApiDeps, 'loginRateLimiter'>): ApiDeps => ({
+  paymentProvider,
+}: Pick<ApiDeps, 'prisma' | 'redis' | 'config'> & {
+  paymentProvider?: PaymentProvider;
+}): ApiDeps => ({
   prisma,
   redis,
   config,
+  checkout: {
+    prisma,
+    redis,
+    prefix: config.redisPrefix,
+    saleInfo: createEventSaleInfoCache({ prisma, ttlMs: config.checkout.saleInfoCacheMs }),
+    provider:
+      paymentProvider ??
+      createSimulatedCardProcessor({ latencyMs: config.checkout.paymentLatencyMs }),
+    holdExtensionMs: config.checkout.holdExtensionMs,
+    maxHoldLifetimeMs: config.checkout.maxHoldLifetimeMs,
+    requestHashSecret: config.checkout.ticketSigningSecret,
+  },
   loginRateLimiter: createLoginRateLimiter({
     redis,
     redisPrefix: config.redisPrefix,

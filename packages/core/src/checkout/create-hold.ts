@@ -1,0 +1,86 @@
+// holds.create: chosen seats or best available, all or none, in one Lua call (no Postgres on the
+// hot path: seat labels, prices and the per-fan limit come from the in-process sale-info cache).
+import { createHash, randomUUID } from 'node:crypto';
+import type { Redis } from 'ioredis';
+import type { PrismaClient } from '@tessera/db/client';
+import type { CreateHoldRequest, Hold } from '@tessera/contracts/holds';
+import { AppErrorCode } from '@tessera/contracts/errors';
+import { AppError } from '../errors/app-error.ts';
+import { holdBestAvailable } from '../holds/hold-best-available.ts';
+import { HoldRefusedError } from '../holds/hold-refusal.ts';
+import { holdSeats } from '../holds/hold-seats.ts';
+import { ensureEventLoaded } from '../holds/load-event-seat-state.ts';
+import type { EventSaleInfoCache } from './event-sale-info.ts';
+import { explainHoldRefusal } from './explain-hold-refusal.ts';
+import { readHoldRecords, rememberFanHold } from './hold-records.store.ts';
+import { toHoldView } from './hold-view.ts';
+
+export interface SeatStoreDeps {
+  prisma: PrismaClient;
+  redis: Redis;
+  prefix: string;
+  saleInfo: EventSaleInfoCache;
+}
+
+export interface CreateHoldOptions extends SeatStoreDeps {
+  userId: string;
+  request: CreateHoldRequest;
+  ttlMs: number;
+}
+
+/** The same (fan, idempotency key) always names the same hold, so the script refuses a replay. */
+const holdIdFor = (userId: string, key: string | undefined): string => {
+  if (!key) return randomUUID();
+  const h = createHash('sha256').update(`hold:${userId}:${key}`).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+};
+
+/** Runs a seat-state call; if Redis has no state for the event, loads it from Postgres and retries once. */
+export const withEventLoaded = async <T>(
+  deps: Pick<SeatStoreDeps, 'prisma' | 'redis' | 'prefix'> & { eventId: string },
+  call: () => Promise<T>,
+): Promise<T> => {
+  try {
+    return await call();
+  } catch (error) {
+    if (!(error instanceof HoldRefusedError) || error.refusal !== 'EVENT_NOT_LOADED') throw error;
+    await ensureEventLoaded(deps);
+    return call();
+  }
+};
+
+export const createHold = async (options: CreateHoldOptions): Promise<Hold> => {
+  const { redis, prefix, userId, request, ttlMs } = options;
+  const { eventId } = request;
+  const info = await options.saleInfo.get(eventId);
+  const holdId = holdIdFor(userId, request.idempotencyKey);
+  const rules = {
+    redis,
+    prefix,
+    eventId,
+    userId,
+    holdId,
+    ttlMs,
+    perUserSeatLimit: info.perFanSeatLimit,
+  };
+  try {
+    const result = await withEventLoaded({ ...options, eventId }, () =>
+      'seatIds' in request
+        ? holdSeats({ ...rules, seatIds: request.seatIds })
+        : holdBestAvailable({ ...rules, quantity: request.quantity, priceTierId: request.tierId }),
+    );
+    await rememberFanHold({ redis, prefix, userId, holdId, eventId });
+    return toHoldView({ info, ...result, extended: false });
+  } catch (error) {
+    if (error instanceof HoldRefusedError && error.refusal === 'DUPLICATE_HOLD') {
+      const [record] = await readHoldRecords({ redis, prefix, eventId, holdIds: [holdId] });
+      if (record && record.userId === userId && record.status === 'h') {
+        return toHoldView({ info, ...record });
+      }
+      throw new AppError(AppErrorCode.CONFLICT, {
+        userMessage: 'This hold request was already used; start a new one.',
+      });
+    }
+    throw explainHoldRefusal(error, info);
+  }
+};

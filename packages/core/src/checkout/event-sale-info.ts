@@ -1,0 +1,134 @@
+// What selling an event needs besides Redis: seat labels and prices, currency, the per-fan seat
+// limit of the current on-sale window. Cached in-process for a few seconds so holds stay Postgres-free.
+import type { PrismaClient } from '@tessera/db/client';
+import { AppErrorCode } from '@tessera/contracts/errors';
+import { AppError } from '../errors/app-error.ts';
+
+export const DEFAULT_PER_FAN_SEAT_LIMIT = 6;
+
+export interface SeatInfo {
+  seatId: number;
+  section: string;
+  row: string;
+  seat: string;
+  label: string;
+  /** "F12": how a seat is named in one short sentence. */
+  shortLabel: string;
+  tierId: number;
+  tierName: string;
+  priceCents: number;
+}
+
+export interface EventSaleInfo {
+  eventId: string;
+  currency: string;
+  perFanSeatLimit: number;
+  /** Every seat of the venue, ascending by id. */
+  seatIds: number[];
+  seats: Map<number, SeatInfo>;
+}
+
+const shortLabel = (row: string, seat: string) =>
+  seat.startsWith(row) ? seat : /\d$/.test(row) && /^\d/.test(seat) ? `${row}-${seat}` : row + seat;
+
+const loadEventSaleInfo = async (prisma: PrismaClient, eventId: string): Promise<EventSaleInfo> => {
+  const now = new Date();
+  const event = await prisma.event.findFirst({
+    where: { id: eventId, status: 'PUBLISHED' },
+    select: {
+      venueId: true,
+      prices: { select: { priceTierId: true, priceCents: true, currency: true } },
+      onSales: {
+        where: {
+          status: { in: ['SCHEDULED', 'OPEN', 'PAUSED'] },
+          startsAt: { lte: now },
+          endsAt: { gt: now },
+        },
+        orderBy: { startsAt: 'desc' },
+        take: 1,
+        select: { perFanSeatLimit: true },
+      },
+    },
+  });
+  if (!event) {
+    throw new AppError(AppErrorCode.NOT_FOUND, {
+      userMessage: 'This event does not exist or is no longer available.',
+    });
+  }
+  const seatRows = await prisma.seat.findMany({
+    where: { venueId: event.venueId },
+    orderBy: { id: 'asc' },
+    select: {
+      id: true,
+      label: true,
+      priceTierId: true,
+      row: { select: { label: true } },
+      section: { select: { name: true } },
+      priceTier: { select: { name: true, defaultPriceCents: true } },
+    },
+  });
+  const priceByTier = new Map(event.prices.map((p) => [p.priceTierId, p.priceCents]));
+  const seats = new Map<number, SeatInfo>();
+  for (const s of seatRows) {
+    seats.set(s.id, {
+      seatId: s.id,
+      section: s.section.name,
+      row: s.row.label,
+      seat: s.label,
+      label: `${s.section.name}, row ${s.row.label}, seat ${s.label}`,
+      shortLabel: shortLabel(s.row.label, s.label),
+      tierId: s.priceTierId,
+      tierName: s.priceTier.name,
+      priceCents: priceByTier.get(s.priceTierId) ?? s.priceTier.defaultPriceCents,
+    });
+  }
+  return {
+    eventId,
+    currency: event.prices[0]?.currency ?? 'EUR',
+    perFanSeatLimit: event.onSales[0]?.perFanSeatLimit ?? DEFAULT_PER_FAN_SEAT_LIMIT,
+    seatIds: seatRows.map((s) => s.id),
+    seats,
+  };
+};
+
+export interface EventSaleInfoCache {
+  get(eventId: string): Promise<EventSaleInfo>;
+}
+
+/** Concurrent callers share one read; entries (and failures) expire after `ttlMs`. */
+export const createEventSaleInfoCache = ({
+  prisma,
+  ttlMs,
+  maxEntries = 256,
+}: {
+  prisma: PrismaClient;
+  ttlMs: number;
+  maxEntries?: number;
+}): EventSaleInfoCache => {
+  const cache = new Map<string, { at: number; value: Promise<EventSaleInfo> }>();
+  return {
+    get(eventId) {
+      const hit = cache.get(eventId);
+      if (hit && Date.now() - hit.at < ttlMs) return hit.value;
+      const value = loadEventSaleInfo(prisma, eventId);
+      cache.delete(eventId);
+      cache.set(eventId, { at: Date.now(), value });
+      value.catch(() => cache.delete(eventId));
+      if (cache.size > maxEntries) cache.delete(cache.keys().next().value!);
+      return value;
+    },
+  };
+};
+
+export const seatInfoOf = (info: EventSaleInfo, seatId: number): SeatInfo =>
+  info.seats.get(seatId) ?? {
+    seatId,
+    section: '',
+    row: '',
+    seat: String(seatId),
+    label: `Seat ${seatId}`,
+    shortLabel: String(seatId),
+    tierId: 0,
+    tierName: '',
+    priceCents: 0,
+  };

@@ -1,0 +1,56 @@
+// The built-in payment provider: a simulated card processor driven by the test card numbers
+// (TEST_CARDS in @tessera/contracts/checkout) with a configurable latency.
+import { createHash } from 'node:crypto';
+import { setTimeout as delay } from 'node:timers/promises';
+import { TEST_CARDS, type TestCardOutcome } from '@tessera/contracts/checkout';
+import type { ChargeRequest, ChargeResult, PaymentProvider } from './payment-provider.ts';
+
+export interface SimulatedCardProcessorOptions {
+  /** Simulated processor round trip per charge or refund; 0 in tests. */
+  latencyMs: number;
+  /** Read the clock the processor reports settlements with (injectable for tests). */
+  now?: () => number;
+}
+
+const OUTCOME_BY_NUMBER = new Map<string, TestCardOutcome>(
+  TEST_CARDS.map((card) => [card.number, card.outcome]),
+);
+
+/**
+ * The late card settles one millisecond after the hold lapses: the processor reports its
+ * settlement time, so checkout sees a late payment deterministically without waiting minutes.
+ */
+export const createSimulatedCardProcessor = ({
+  latencyMs,
+  now = Date.now,
+}: SimulatedCardProcessorOptions): PaymentProvider & { refunds: ReadonlySet<string> } => {
+  const charged = new Map<string, ChargeResult>();
+  const refunds = new Set<string>();
+  const wait = () => (latencyMs > 0 ? delay(latencyMs) : Promise.resolve());
+  return {
+    name: 'simulated',
+    refunds,
+    async charge(request: ChargeRequest): Promise<ChargeResult> {
+      await wait();
+      const previous = charged.get(request.paymentId);
+      if (previous) return previous;
+      const outcome = OUTCOME_BY_NUMBER.get(request.card.cardNumber) ?? 'DECLINED';
+      const providerRef = `sim_${createHash('sha256').update(request.paymentId).digest('hex').slice(0, 24)}`;
+      const result: ChargeResult =
+        outcome === 'DECLINED'
+          ? { status: 'DECLINED', reason: 'card_declined' }
+          : {
+              status: 'SUCCEEDED',
+              providerRef,
+              settledAt:
+                outcome === 'SUCCEEDS_LATE' ? Math.max(now(), request.holdExpiresAt + 1) : now(),
+            };
+      charged.set(request.paymentId, result);
+      return result;
+    },
+    async refund({ providerRef }) {
+      await wait();
+      refunds.add(providerRef);
+    },
+  };
+};
