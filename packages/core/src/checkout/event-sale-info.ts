@@ -28,8 +28,11 @@ export interface EventSaleInfo {
   seats: Map<number, SeatInfo>;
 }
 
-const shortLabel = (row: string, seat: string) =>
-  seat.startsWith(row) ? seat : /\d$/.test(row) && /^\d/.test(seat) ? `${row}-${seat}` : row + seat;
+/** Row "F" seat "12" -> "F12"; seat "A1" in row "A" -> "A1"; row "1" seat "3" -> "1-3". */
+const shortLabel = (row: string, seat: string) => {
+  if (/\d$/.test(row) && /^\d/.test(seat)) return `${row}-${seat}`;
+  return seat.startsWith(row) ? seat : row + seat;
+};
 
 const loadEventSaleInfo = async (prisma: PrismaClient, eventId: string): Promise<EventSaleInfo> => {
   const now = new Date();

@@ -5,9 +5,9 @@ import { AppError } from '../errors/app-error.ts';
 import { HoldRefusedError } from '../holds/hold-refusal.ts';
 import { seatInfoOf, type EventSaleInfo } from './event-sale-info.ts';
 
-const seatList = (info: EventSaleInfo, seatIds: number[]) => {
+const seatList = (info: EventSaleInfo, seatIds: number[], word = 'Seat') => {
   const names = seatIds.map((id) => seatInfoOf(info, id).shortLabel);
-  return names.length === 1 ? `Seat ${names[0]}` : `Seats ${names.join(', ')}`;
+  return names.length === 1 ? `${word} ${names[0]}` : `${word}s ${names.join(', ')}`;
 };
 
 export const explainHoldRefusal = (error: unknown, info: EventSaleInfo): unknown => {
@@ -32,7 +32,7 @@ export const explainHoldRefusal = (error: unknown, info: EventSaleInfo): unknown
     case 'STRANDED_SEAT':
       return rewrite(
         AppErrorCode.CONFLICT,
-        `That choice would leave ${seats.toLowerCase()} empty on its own; pick seats next to it or another block.`,
+        `That choice would leave ${seatList(info, error.seatIds, 'seat')} empty on its own; pick seats next to it or another block.`,
       );
     case 'HOLD_LIMIT_REACHED':
       return rewrite(
