@@ -14,12 +14,14 @@ run('pnpm', ['db:seed']);
 step('Building the web app');
 run('pnpm', ['--filter', '@tessera/web', 'build']);
 
+// tsx is spawned directly (not through pnpm, which does not pass signals on) so Ctrl+C and
+// SIGTERM reach the API and the worker and they shut down gracefully.
 const children = [
-  ['api', ['--filter', '@tessera/api', 'start']],
-  ['worker', ['--filter', '@tessera/worker', 'start']],
-].map(([name, args]) => {
-  const child = spawn('pnpm', ['--silent', ...args], {
-    cwd: ROOT,
+  ['api', 'apps/api', 'src/server.ts'],
+  ['worker', 'apps/worker', 'src/main.ts'],
+].map(([name, dir, entry]) => {
+  const child = spawn(`${ROOT}/node_modules/.bin/tsx`, [entry], {
+    cwd: `${ROOT}/${dir}`,
     stdio: 'inherit',
     env: {
       NODE_ENV: 'production',
