@@ -1,25 +1,18 @@
 // expire-6 against a real Redis: the sweeper frees exactly the seats whose own expiry passed.
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { expireHolds } from './expire-holds.ts';
 import { releaseHold } from './release-hold.ts';
 import { sellHold } from './sell-hold.ts';
 import {
-  connectTestRedis,
-  dropPrefix,
-  randomPrefix,
   readSeats,
   readStream,
   readVersion,
   refusalOf,
   setUpOneRowEvent,
+  useTestRedis,
 } from './test-support.ts';
 
-const redis = connectTestRedis();
-const prefix = randomPrefix();
-afterAll(async () => {
-  await dropPrefix(redis, prefix);
-  redis.disconnect();
-});
+const { redis, prefix } = useTestRedis();
 const setUp = () => setUpOneRowEvent({ redis, prefix });
 
 describe('expireHolds', () => {

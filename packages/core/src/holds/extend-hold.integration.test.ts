@@ -1,22 +1,15 @@
 // extend-5 against a real Redis: once per hold, capped by the hard maximum, never shorter.
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { extendHold } from './extend-hold.ts';
 import {
-  connectTestRedis,
-  dropPrefix,
-  randomPrefix,
   readSeats,
   readStream,
   refusalOf,
   setUpOneRowEvent,
+  useTestRedis,
 } from './test-support.ts';
 
-const redis = connectTestRedis();
-const prefix = randomPrefix();
-afterAll(async () => {
-  await dropPrefix(redis, prefix);
-  redis.disconnect();
-});
+const { redis, prefix } = useTestRedis();
 const setUp = () => setUpOneRowEvent({ redis, prefix });
 
 describe('extendHold', () => {

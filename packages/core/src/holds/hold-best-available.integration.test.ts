@@ -1,24 +1,11 @@
 // hold-best-9 on a hand-made layout: 2 rows of 6 seats (101..106 in front, 201..206 behind, tiers
 // 1 and 2), stage centred in front, so each row's centre is between seats 3 and 4 (index 3.5).
 // Expected seats below are worked out by hand from that picture and the rules in the script.
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { holdBestAvailable } from './hold-best-available.ts';
-import {
-  connectTestRedis,
-  dropPrefix,
-  installGrid,
-  randomPrefix,
-  readSeats,
-  readStream,
-  refusalOf,
-} from './test-support.ts';
+import { installGrid, readSeats, readStream, refusalOf, useTestRedis } from './test-support.ts';
 
-const redis = connectTestRedis();
-const prefix = randomPrefix();
-afterAll(async () => {
-  await dropPrefix(redis, prefix);
-  redis.disconnect();
-});
+const { redis, prefix } = useTestRedis();
 
 const best = async (options: {
   quantity: number;

@@ -1,23 +1,11 @@
 // hold-7's admission-token hook (filled in by the waiting-room issue): the caller verifies the
 // token's signature, the script checks its claims against the user, the event and Redis time.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { holdSeats, type HoldSeatsOptions } from './hold-seats.ts';
-import {
-  connectTestRedis,
-  dropPrefix,
-  installGrid,
-  randomPrefix,
-  readSeats,
-  refusalOf,
-} from './test-support.ts';
+import { installGrid, readSeats, refusalOf, useTestRedis } from './test-support.ts';
 
-const redis = connectTestRedis();
-const prefix = randomPrefix();
-afterAll(async () => {
-  await dropPrefix(redis, prefix);
-  redis.disconnect();
-});
+const { redis, prefix } = useTestRedis();
 
 // Each test gets its own event: 2 rows of 8 seats, ids 101..108 and 201..208.
 const newEvent = () => installGrid({ redis, prefix, rows: 2, seatsPerRow: 8 });

@@ -1,25 +1,18 @@
 // hold-7 against a real Redis: all or none, each refusal, lazy expiry, one stream entry per change.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { holdSeats, type HoldSeatsOptions } from './hold-seats.ts';
 import {
-  connectTestRedis,
-  dropPrefix,
   installGrid,
-  randomPrefix,
   readSeats,
   readStream,
   readVersion,
   redisClockPast,
   refusalOf,
+  useTestRedis,
 } from './test-support.ts';
 
-const redis = connectTestRedis();
-const prefix = randomPrefix();
-afterAll(async () => {
-  await dropPrefix(redis, prefix);
-  redis.disconnect();
-});
+const { redis, prefix } = useTestRedis();
 
 // Each test gets its own event: 2 rows of 8 seats, ids 101..108 and 201..208.
 const newEvent = () => installGrid({ redis, prefix, rows: 2, seatsPerRow: 8 });

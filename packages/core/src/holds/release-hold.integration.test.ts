@@ -1,22 +1,15 @@
 // release-6 against a real Redis: only the owner releases, and the seats come free at once.
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { releaseHold } from './release-hold.ts';
 import {
-  connectTestRedis,
-  dropPrefix,
-  randomPrefix,
   readSeats,
   readStream,
   refusalOf,
   setUpOneRowEvent,
+  useTestRedis,
 } from './test-support.ts';
 
-const redis = connectTestRedis();
-const prefix = randomPrefix();
-afterAll(async () => {
-  await dropPrefix(redis, prefix);
-  redis.disconnect();
-});
+const { redis, prefix } = useTestRedis();
 const setUp = () => setUpOneRowEvent({ redis, prefix });
 
 describe('releaseHold', () => {

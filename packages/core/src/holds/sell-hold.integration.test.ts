@@ -1,23 +1,16 @@
 // sell-6 against a real Redis: sells a live (or extended) hold once, never an expired one.
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { extendHold } from './extend-hold.ts';
 import { sellHold } from './sell-hold.ts';
 import {
-  connectTestRedis,
-  dropPrefix,
-  randomPrefix,
   readSeats,
   readStream,
   refusalOf,
   setUpOneRowEvent,
+  useTestRedis,
 } from './test-support.ts';
 
-const redis = connectTestRedis();
-const prefix = randomPrefix();
-afterAll(async () => {
-  await dropPrefix(redis, prefix);
-  redis.disconnect();
-});
+const { redis, prefix } = useTestRedis();
 const setUp = () => setUpOneRowEvent({ redis, prefix });
 
 describe('sellHold', () => {

@@ -2,7 +2,7 @@
 // key prefix per test file, hand-made seat grids, and readers for the raw keys under test.
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
-import { expect, vi } from 'vitest';
+import { afterAll, expect, vi } from 'vitest';
 import { holdSeats } from './hold-seats.ts';
 import { HoldRefusedError } from './hold-refusal.ts';
 import { eventKeys } from './keys.ts';
@@ -13,6 +13,17 @@ export const connectTestRedis = () =>
   new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379/1');
 
 export const randomPrefix = () => `test:holds:${randomUUID().slice(0, 8)}:`;
+
+/** A Redis client and a fresh key prefix for one test file; both are cleaned up after it. */
+export const useTestRedis = () => {
+  const redis = connectTestRedis();
+  const prefix = randomPrefix();
+  afterAll(async () => {
+    await dropPrefix(redis, prefix);
+    redis.disconnect();
+  });
+  return { redis, prefix };
+};
 
 /** Deletes every key this test file wrote. */
 export const dropPrefix = async (redis: Redis, prefix: string) => {
