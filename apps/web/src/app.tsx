@@ -29,6 +29,20 @@ const router = createBrowserRouter([
           Component: (await import('./routes/register-page.tsx')).RegisterPage,
         }),
       },
+      {
+        path: '/checkout/:holdId',
+        lazy: async () => ({
+          Component: (await import('./routes/checkout-page.tsx')).CheckoutPage,
+        }),
+      },
+      {
+        path: '/orders/:orderId',
+        lazy: async () => ({ Component: (await import('./routes/order-page.tsx')).OrderPage }),
+      },
+      {
+        path: '/tickets',
+        lazy: async () => ({ Component: (await import('./routes/tickets-page.tsx')).TicketsPage }),
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

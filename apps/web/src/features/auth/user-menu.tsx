@@ -29,13 +29,13 @@ export const UserMenu = () => {
       <span className="flex min-w-0 items-center gap-2 text-sm" data-testid="signed-in-user">
         <span
           aria-hidden="true"
-          className="hidden h-8 w-8 shrink-0 items-center justify-center rounded-full bg-indigo-100 font-semibold text-indigo-700 sm:flex"
+          className="flex h-8 w-8 shrink-0 items-center justify-center rounded-full bg-indigo-100 font-semibold text-indigo-700"
         >
           {user.name.slice(0, 1).toUpperCase()}
         </span>
         <span className="truncate font-medium text-slate-900" title={user.name}>
-          <span className="sm:hidden">{user.name.split(' ')[0]}</span>
-          <span className="hidden sm:inline">{user.name}</span>
+          {/* On a phone the initial stands in for the name, leaving room for the navigation. */}
+          <span className="sr-only sm:not-sr-only">{user.name}</span>
         </span>
         {user.role === 'ADMIN' && (
           <span className="shrink-0 rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900">

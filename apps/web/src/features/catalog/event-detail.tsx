@@ -1,30 +1,15 @@
-// The event page body: facts, description, price tiers, sale windows and the seat map.
+// The event page body: facts, description, price tiers, sale windows and the seat map, which
+// becomes the interactive seat picker while a sale window is open.
 import type { EventDetail as EventDetailData } from '@tessera/contracts/catalog';
 import { useDeferredValue, type ReactNode } from 'react';
+import { OnSaleEventBody } from '../holds/on-sale-event-body.tsx';
 import { Skeleton } from '../../components/skeleton.tsx';
 import { formatCount, formatEventDate, formatPrice } from '../../lib/format.ts';
 import { CATEGORY_STYLE, SEAT_DOTS } from './category-style.ts';
 import { OnSaleWindows } from './on-sale-windows.tsx';
+import { Panel } from './panel.tsx';
 import { PriceTierLegend } from './price-tier-legend.tsx';
 import { SeatMap } from './seat-map.tsx';
-
-const Panel = ({
-  title,
-  children,
-  className = '',
-}: {
-  title: string;
-  children: ReactNode;
-  className?: string;
-}) => (
-  <section
-    className={`rounded-2xl border border-slate-200 bg-white p-5 shadow-sm ${className}`}
-    aria-label={title}
-  >
-    <h2 className="mb-4 text-lg font-semibold text-slate-900">{title}</h2>
-    {children}
-  </section>
-);
 
 const Fact = ({ label, children }: { label: string; children: ReactNode }) => (
   <div>
@@ -41,6 +26,23 @@ export const EventDetail = ({ event }: { event: EventDetailData }) => {
   const style = CATEGORY_STYLE[event.category];
   // Paint the page first and draw the (possibly 12k-seat) map in a background render right after.
   const showMap = useDeferredValue(true, false);
+  const openWindow =
+    event.status === 'PUBLISHED' ? event.onSales.find((w) => w.status === 'OPEN') : undefined;
+  const about = (
+    <Panel title="About this event">
+      <p className="leading-relaxed whitespace-pre-line text-slate-700">{event.description}</p>
+    </Panel>
+  );
+  const sidebar = (
+    <>
+      <Panel title="Prices">
+        <PriceTierLegend tiers={event.priceTiers} />
+      </Panel>
+      <Panel title="On-sale dates">
+        <OnSaleWindows windows={event.onSales} />
+      </Panel>
+    </>
+  );
   return (
     <article className="space-y-6">
       <header
@@ -80,42 +82,35 @@ export const EventDetail = ({ event }: { event: EventDetailData }) => {
           </Fact>
         </dl>
       </header>
-      <div className="grid gap-6 lg:grid-cols-3">
-        <div className="space-y-6 lg:col-span-2">
-          <Panel title="About this event">
-            <p className="leading-relaxed whitespace-pre-line text-slate-700">
-              {event.description}
-            </p>
-          </Panel>
-          <Panel title="Seat map">
-            <p className="mb-4 rounded-lg bg-indigo-50 px-3 py-2 text-sm text-indigo-900">
-              Live availability opens with the on-sale. Colours show each seat’s price tier.
-            </p>
-            <div className="rounded-xl bg-slate-50 p-2 sm:p-4">
-              {showMap ? (
-                <SeatMap
-                  layout={event.layout}
-                  priceTiers={event.priceTiers}
-                  venueName={event.venue.name}
-                />
-              ) : (
-                <Skeleton className="aspect-[3/2] w-full" />
-              )}
-            </div>
-            <p className="mt-3 text-xs text-slate-600">
-              {formatCount(event.capacity)} seats · {event.layout.sections.length} sections
-            </p>
-          </Panel>
+      {openWindow ? (
+        <OnSaleEventBody event={event} saleWindow={openWindow} about={about} sidebar={sidebar} />
+      ) : (
+        <div className="grid gap-6 lg:grid-cols-3">
+          <div className="space-y-6 lg:col-span-2">
+            {about}
+            <Panel title="Seat map">
+              <p className="mb-4 rounded-lg bg-indigo-50 px-3 py-2 text-sm text-indigo-900">
+                Live availability opens with the on-sale. Colours show each seat’s price tier.
+              </p>
+              <div className="rounded-xl bg-slate-50 p-2 sm:p-4">
+                {showMap ? (
+                  <SeatMap
+                    layout={event.layout}
+                    priceTiers={event.priceTiers}
+                    venueName={event.venue.name}
+                  />
+                ) : (
+                  <Skeleton className="aspect-[3/2] w-full" />
+                )}
+              </div>
+              <p className="mt-3 text-xs text-slate-600">
+                {formatCount(event.capacity)} seats · {event.layout.sections.length} sections
+              </p>
+            </Panel>
+          </div>
+          <div className="space-y-6">{sidebar}</div>
         </div>
-        <div className="space-y-6">
-          <Panel title="Prices">
-            <PriceTierLegend tiers={event.priceTiers} />
-          </Panel>
-          <Panel title="On-sale dates">
-            <OnSaleWindows windows={event.onSales} />
-          </Panel>
-        </div>
-      </div>
+      )}
     </article>
   );
 };

@@ -44,6 +44,10 @@ describe('buildLayoutDrawing', () => {
       ['Balcony', 2],
     ]);
     expect(drawing.sections[0]?.seats.slice(6)).toEqual([30, 50, 2]);
+    expect(drawing.sections.map((s) => s.seatIds)).toEqual([
+      [1, 2, 3],
+      [4, 5],
+    ]);
   });
 
   it('places each label centred above its section', () => {

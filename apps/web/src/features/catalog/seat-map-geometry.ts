@@ -6,6 +6,8 @@ export interface SectionDrawing {
   name: string;
   /** Flat [x0, y0, tierId0, x1, y1, tierId1, …] to keep 12k seats cheap to hold and iterate. */
   seats: number[];
+  /** Seat ids in the same order as `seats` (one per x, y, tierId triple). */
+  seatIds: number[];
   label: { x: number; y: number };
 }
 
@@ -46,16 +48,24 @@ export const estimateSeatRadius = (layout: VenueLayout): number => {
 export const buildLayoutDrawing = (layout: VenueLayout): LayoutDrawing => {
   const sectionOfRow = new Map(layout.rows.map((row) => [row.id, row.sectionId]));
   const seatsBySection = new Map<number, number[]>(layout.sections.map((s) => [s.id, []]));
+  const idsBySection = new Map<number, number[]>(layout.sections.map((s) => [s.id, []]));
   for (const seat of layout.seats) {
     const sectionId = sectionOfRow.get(seat.rowId);
-    const bucket = sectionId === undefined ? undefined : seatsBySection.get(sectionId);
-    bucket?.push(seat.x, seat.y, seat.tierId);
+    if (sectionId === undefined) continue;
+    seatsBySection.get(sectionId)?.push(seat.x, seat.y, seat.tierId);
+    idsBySection.get(sectionId)?.push(seat.id);
   }
   const seatRadius = estimateSeatRadius(layout);
   const sections = layout.sections
     .map((section) => {
       const seats = seatsBySection.get(section.id) ?? [];
-      return { id: section.id, name: section.name, seats, label: labelSpot(seats, seatRadius * 4) };
+      return {
+        id: section.id,
+        name: section.name,
+        seats,
+        seatIds: idsBySection.get(section.id) ?? [],
+        label: labelSpot(seats, seatRadius * 4),
+      };
     })
     .filter((section) => section.seats.length > 0);
   return { sections, seatRadius, seatCount: layout.seats.length };

@@ -2,6 +2,7 @@
 import type { EventDetail } from '@tessera/contracts/catalog';
 import { memo, useMemo } from 'react';
 import { formatCount } from '../../lib/format.ts';
+import { SectionLabels, seatMapFontSize, Stage } from './seat-map-backdrop.tsx';
 import { buildLayoutDrawing, type SectionDrawing } from './seat-map-geometry.ts';
 
 const UNKNOWN_TIER_COLOR = '#94a3b8';
@@ -46,10 +47,6 @@ export const SeatMap = memo(({ layout, priceTiers, venueName }: SeatMapProps) =>
     () => new Map(priceTiers.map((tier) => [tier.id, tier.color])),
     [priceTiers],
   );
-  const size = Math.max(layout.width, layout.height);
-  const fontSize = size / 55;
-  const stageWidth = layout.width * 0.28;
-  const stageHeight = Math.max(layout.height * 0.045, fontSize * 1.8);
   return (
     <svg
       viewBox={`0 0 ${layout.width} ${layout.height}`}
@@ -58,28 +55,7 @@ export const SeatMap = memo(({ layout, priceTiers, venueName }: SeatMapProps) =>
       data-testid="seat-map"
       className="h-auto max-h-[75vh] w-full"
     >
-      <g aria-hidden="true">
-        <rect
-          x={layout.stage.x - stageWidth / 2}
-          y={layout.stage.y - stageHeight / 2}
-          width={stageWidth}
-          height={stageHeight}
-          rx={stageHeight / 4}
-          fill="#1e293b"
-        />
-        <text
-          x={layout.stage.x}
-          y={layout.stage.y}
-          fill="#f8fafc"
-          fontSize={fontSize}
-          fontWeight={700}
-          letterSpacing={fontSize / 5}
-          textAnchor="middle"
-          dominantBaseline="central"
-        >
-          STAGE
-        </text>
-      </g>
+      <Stage layout={layout} />
       {drawing.sections.map((section) => (
         <SectionSeats
           key={section.id}
@@ -88,26 +64,7 @@ export const SeatMap = memo(({ layout, priceTiers, venueName }: SeatMapProps) =>
           colorOf={colorOf}
         />
       ))}
-      <g
-        aria-hidden="true"
-        fill="#334155"
-        fontSize={fontSize * 0.8}
-        fontWeight={600}
-        textAnchor="middle"
-      >
-        {drawing.sections.map((section) => (
-          <text
-            key={section.id}
-            x={section.label.x}
-            y={section.label.y}
-            stroke="#fff"
-            strokeWidth={fontSize / 6}
-            paintOrder="stroke"
-          >
-            {section.name}
-          </text>
-        ))}
-      </g>
+      <SectionLabels sections={drawing.sections} fontSize={seatMapFontSize(layout)} />
     </svg>
   );
 });

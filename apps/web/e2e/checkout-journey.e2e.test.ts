@@ -1,0 +1,176 @@
+// Buying tickets in a real browser against the real API: pick seats on the live map, hold them,
+// pay with a test card, get tickets with QR codes; another fan then sees the seats sold, and two
+// fans racing for one seat are told who lost. Screenshots on the way.
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser } from './browser.ts';
+import { screenshot } from './journey-helpers.ts';
+import {
+  findOpenSaleEvent,
+  freeRow,
+  newFan,
+  register,
+  seat,
+  seatStates,
+  waitForLiveMap,
+  type SaleEvent,
+} from './sale-helpers.ts';
+
+const baseUrl = inject('baseUrl');
+const SETTLE = { timeout: 20_000, interval: 200 };
+
+let browser: Browser;
+let sale: SaleEvent;
+const contexts: BrowserContext[] = [];
+const usedRows = new Set<number[]>();
+const pageErrors: string[] = [];
+let fanPage: Page;
+let boughtSeats: number[] = [];
+
+const newPage = async (viewport = { width: 1280, height: 900 }) => {
+  const context = await browser.newContext({
+    viewport,
+    locale: 'en-GB',
+    timezoneId: 'Europe/Amsterdam',
+  });
+  contexts.push(context);
+  const page = await context.newPage();
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  return page;
+};
+
+const openSale = async (page: Page) => {
+  await page.goto(`${baseUrl}/events/${sale.id}`);
+  await page.getByRole('heading', { level: 1, name: sale.title }).waitFor();
+  await waitForLiveMap(page);
+};
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  sale = await findOpenSaleEvent(inject('databaseUrl'));
+  fanPage = await newPage();
+  await register(fanPage, baseUrl, newFan('Buyer'));
+});
+
+afterAll(async () => {
+  for (const context of contexts) await context.close();
+  await browser?.close();
+});
+
+describe('buying tickets', () => {
+  it('selects two seats on the live map and holds them', async () => {
+    await openSale(fanPage);
+    const row = await freeRow(fanPage, sale.rows, usedRows);
+    boughtSeats = row.slice(0, 2);
+    for (const id of boughtSeats) await seat(fanPage, id).click();
+    const panel = fanPage.getByTestId('selection-panel');
+    await panel.waitFor();
+    expect(await panel.getByRole('listitem').count()).toBe(2);
+    expect(await seat(fanPage, boughtSeats[0] as number).getAttribute('data-status')).toBe('x');
+    await screenshot(fanPage, 'seat-selection');
+
+    await fanPage.getByRole('button', { name: 'Hold these seats' }).click();
+    const hold = fanPage.getByTestId('hold-panel');
+    await hold.waitFor();
+    expect(await hold.getByRole('timer').textContent()).toMatch(/^\d\d:\d\d$/);
+    await expect
+      .poll(() => Promise.all(boughtSeats.map((id) => seatStatesOf(id))), SETTLE)
+      .toEqual(['m', 'm']);
+    await screenshot(fanPage, 'hold-countdown');
+  });
+
+  it('pays with the success card and lands on the confirmation with two QR tickets', async () => {
+    await fanPage.getByRole('link', { name: 'Continue to checkout' }).click();
+    await fanPage.waitForURL(/\/checkout\/[0-9a-f-]{36}$/);
+    await fanPage.getByTestId('test-cards').waitFor();
+    await fanPage.getByTestId('hold-countdown').waitFor();
+    await screenshot(fanPage, 'checkout-test-cards');
+
+    await fanPage.getByRole('button', { name: /Use test card 4242 .*succeeds/ }).click();
+    await fanPage.getByRole('button', { name: /^Pay / }).click();
+    await fanPage.waitForURL(/\/orders\/[0-9a-f-]{36}$/, { timeout: 20_000 });
+    await fanPage.getByRole('heading', { level: 1, name: 'You’re going!' }).waitFor();
+    expect(await fanPage.getByTestId('ticket').count()).toBe(2);
+    const qrWidths = await fanPage
+      .getByTestId('ticket-qr')
+      .evaluateAll((images) => images.map((img) => (img as HTMLImageElement).naturalWidth));
+    expect(qrWidths).toHaveLength(2);
+    expect(qrWidths.every((width) => width > 0)).toBe(true);
+    await screenshot(fanPage, 'confirmation');
+  });
+
+  it('lists the order under My tickets', async () => {
+    await fanPage.getByRole('link', { name: 'My tickets' }).first().click();
+    await fanPage.waitForURL(`${baseUrl}/tickets`);
+    const order = fanPage.getByTestId('order-row').filter({ hasText: sale.title });
+    await order.waitFor();
+    expect(await order.getByTestId('order-ticket-count').textContent()).toBe('2 tickets');
+    await screenshot(fanPage, 'my-tickets');
+  });
+
+  it('shows the bought seats as sold to another fan', async () => {
+    const other = await newPage();
+    await register(other, baseUrl, newFan('Onlooker'));
+    await openSale(other);
+    const states = await seatStates(other);
+    expect(boughtSeats.map((id) => states[String(id)])).toEqual(['s', 's']);
+  });
+});
+
+// Reads one seat's state on the buyer's page (used while the map refreshes).
+const seatStatesOf = (id: number) => seat(fanPage, id).getAttribute('data-status');
+
+describe('two fans racing for the same seats', () => {
+  it('holds them for one and explains to the other that they were just taken', async () => {
+    const [first, second] = [await newPage(), await newPage()];
+    await register(first, baseUrl, newFan('Racer One'));
+    await register(second, baseUrl, newFan('Racer Two'));
+    await Promise.all([openSale(first), openSale(second)]);
+    const contested = (await freeRow(first, sale.rows, usedRows)).slice(0, 2);
+    for (const page of [first, second]) for (const id of contested) await seat(page, id).click();
+
+    await Promise.all(
+      [first, second].map((page) => page.getByRole('button', { name: 'Hold these seats' }).click()),
+    );
+    const outcome = async (page: Page) =>
+      (await page.getByTestId('hold-panel').count()) > 0
+        ? 'held'
+        : ((await page.getByTestId('hold-notice').textContent()) ?? '').includes(
+              'just taken by someone else',
+            )
+          ? 'taken'
+          : 'waiting';
+    await expect
+      .poll(async () => (await Promise.all([outcome(first), outcome(second)])).sort(), SETTLE)
+      .toEqual(['held', 'taken']);
+    const loser = (await outcome(first)) === 'taken' ? first : second;
+    expect(await loser.getByTestId('hold-notice').textContent()).toMatch(
+      /^Seats? .+ in .+ (was|were) just taken by someone else\./,
+    );
+    expect(await loser.getByTestId('selection-panel').count()).toBe(0);
+    await screenshot(loser, 'conflict-message');
+  });
+});
+
+describe('on a phone', () => {
+  it('holds the best available seat and is declined, then sees the checkout', async () => {
+    const phone = await newPage({ width: 390, height: 844 });
+    await register(phone, baseUrl, newFan('Phone Fan'));
+    await openSale(phone);
+    await screenshot(phone, 'seat-picker-phone');
+    await phone.getByLabel('Seats', { exact: true }).selectOption('1');
+    await phone.getByRole('button', { name: 'Find best seats' }).click();
+    await phone.getByTestId('hold-panel').waitFor();
+    await phone.getByRole('link', { name: 'Continue to checkout' }).click();
+    await phone.waitForURL(/\/checkout\//);
+    await phone.getByRole('button', { name: /Use test card 4000 0000 0000 0002/ }).click();
+    await phone.getByRole('button', { name: /^Pay / }).click();
+    await phone.locator('[data-status="DECLINED"]').waitFor({ timeout: 20_000 });
+    expect(await phone.getByTestId('payment-outcome').textContent()).toContain('declined');
+    await screenshot(phone, 'checkout-phone');
+  });
+
+  it('raised no script errors', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
