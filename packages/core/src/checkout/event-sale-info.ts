@@ -2,7 +2,7 @@
 // limit of the current on-sale window. Cached in-process for a few seconds so holds stay Postgres-free.
 import type { PrismaClient } from '@tessera/db/client';
 import { AppErrorCode } from '@tessera/contracts/errors';
-import { AppError } from '../errors/app-error.ts';
+import { AppError, isAppError } from '../errors/app-error.ts';
 
 export const DEFAULT_PER_FAN_SEAT_LIMIT = 6;
 
@@ -98,7 +98,10 @@ export interface EventSaleInfoCache {
   get(eventId: string): Promise<EventSaleInfo>;
 }
 
-/** Concurrent callers share one read; entries (and failures) expire after `ttlMs`. */
+/**
+ * Concurrent callers share one read. After `ttlMs` an entry is refreshed in the background while
+ * callers keep the previous value (a 12k-seat venue takes ~100 ms to read: no request waits on it).
+ */
 export const createEventSaleInfoCache = ({
   prisma,
   ttlMs,
@@ -108,17 +111,39 @@ export const createEventSaleInfoCache = ({
   ttlMs: number;
   maxEntries?: number;
 }): EventSaleInfoCache => {
-  const cache = new Map<string, { at: number; value: Promise<EventSaleInfo> }>();
+  const cache = new Map<string, { at: number; value: Promise<EventSaleInfo>; refreshing?: true }>();
+  const load = (eventId: string) => {
+    const value = loadEventSaleInfo(prisma, eventId);
+    const entry = { at: Date.now(), value };
+    value.then(
+      () => {
+        cache.delete(eventId);
+        cache.set(eventId, entry);
+        if (cache.size > maxEntries) cache.delete(cache.keys().next().value!);
+      },
+      () => {
+        if (cache.get(eventId) === entry) cache.delete(eventId);
+      },
+    );
+    return entry;
+  };
   return {
     get(eventId) {
       const hit = cache.get(eventId);
-      if (hit && Date.now() - hit.at < ttlMs) return hit.value;
-      const value = loadEventSaleInfo(prisma, eventId);
-      cache.delete(eventId);
-      cache.set(eventId, { at: Date.now(), value });
-      value.catch(() => cache.delete(eventId));
-      if (cache.size > maxEntries) cache.delete(cache.keys().next().value!);
-      return value;
+      if (!hit) {
+        const entry = load(eventId);
+        cache.set(eventId, entry);
+        return entry.value;
+      }
+      if (Date.now() - hit.at >= ttlMs && !hit.refreshing) {
+        hit.refreshing = true;
+        // An event gone or unpublished stops being served; an outage keeps the previous value.
+        load(eventId).value.catch((error: unknown) => {
+          if (isAppError(error)) cache.delete(eventId);
+          else delete hit.refreshing;
+        });
+      }
+      return hit.value;
     },
   };
 };

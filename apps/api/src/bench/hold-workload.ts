@@ -1,0 +1,86 @@
+// Drives one holds endpoint with autocannon: single-seat holds walking the seats in order (fresh
+// seats mostly, every tenth request re-aims at a recent seat so conflicts happen), and records
+// which hold won which seat so the run can be checked for oversell.
+import autocannon from 'autocannon';
+
+export interface WorkloadOptions {
+  url: string;
+  seatIds: number[];
+  fans: Array<{ userId: string; token: string }>;
+  connections: number;
+  /** Builds the request body and headers for one attempt. */
+  request: (attempt: { seatId: number; fan: { userId: string; token: string } }) => {
+    body: string;
+    headers: Record<string, string>;
+  };
+}
+
+export interface WorkloadResult {
+  requests: number;
+  holds: number;
+  conflicts: number;
+  errors: number;
+  seconds: number;
+  holdsPerSecond: number;
+  p50: number;
+  p99: number;
+  /** seatId -> holdIds that claimed it (more than one would be an oversell). */
+  winners: Map<number, string[]>;
+}
+
+export const runHoldWorkload = async (options: WorkloadOptions): Promise<WorkloadResult> => {
+  const { seatIds, fans } = options;
+  let next = 0;
+  let attempt = 0;
+  const winners = new Map<number, string[]>();
+  let holds = 0;
+  let conflicts = 0;
+  const amount = Math.floor(seatIds.length * 1.1);
+  const result = await autocannon({
+    url: options.url,
+    connections: options.connections,
+    amount,
+    requests: [
+      {
+        method: 'POST',
+        setupRequest: (request) => {
+          const i = attempt++;
+          const index =
+            i % 10 === 9 || next >= seatIds.length ? Math.max(0, next - 1 - (i % 37)) : next++;
+          const { body, headers } = options.request({
+            seatId: seatIds[index]!,
+            fan: fans[i % fans.length]!,
+          });
+          return { ...request, body, headers: { ...request.headers, ...headers } };
+        },
+        onResponse: (status, body) => {
+          if (status !== 200) {
+            if (status === 409) conflicts++;
+            return;
+          }
+          holds++;
+          const json = JSON.parse(body) as {
+            id?: string;
+            seats?: Array<{ seatId: number }>;
+            result?: { data: { id: string; seats: Array<{ seatId: number }> } };
+          };
+          const hold = json.result?.data ?? json;
+          for (const { seatId } of hold.seats ?? []) {
+            winners.set(seatId, [...(winners.get(seatId) ?? []), hold.id!]);
+          }
+        },
+      },
+    ],
+  });
+  return {
+    requests: result.requests.total,
+    holds,
+    conflicts,
+    errors: result.errors + result.non2xx - conflicts,
+    seconds: result.duration,
+    holdsPerSecond: holds / result.duration,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    winners,
+  };
+};
