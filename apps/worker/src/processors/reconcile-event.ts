@@ -26,6 +26,7 @@ export const processReconcileEvent =
       throw new Error(`Unknown reconcile job "${job.name}"`);
     }
     const { eventId, throughVersion } = ZReconcileEventJobData.parse(job.data);
+    const startedAt = performance.now();
     const result = await reconcileEvent({
       prisma,
       redis,
@@ -33,6 +34,8 @@ export const processReconcileEvent =
       eventId,
       throughVersion,
     });
+    const ms = Math.round(performance.now() - startedAt);
+    logger.debug({ eventId, applied: result.applied, batches: result.batches, ms }, 'reconciled');
     // A deleted event stops being visited.
     if (!result.found) await unmarkEventActive({ redis, prefix: seatPrefix, eventId });
     if (result.resynced)

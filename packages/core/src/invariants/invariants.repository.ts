@@ -24,10 +24,14 @@ export const readSoldSeatIds = async (prisma: PrismaClient, eventId: string) =>
     })
   ).map((row) => row.seatId);
 
-/** seatId -> hold id of the mirror's ACTIVE holds whose seat expiry is after `at`. */
+/**
+ * seatId -> hold id of the mirror's holds that were live at `at`. An EXPIRED hold whose expiry is
+ * after `at` was still live then (expiry only ends a hold once its clock ran out; the sweeper may
+ * have got there while this check ran), so it counts like an ACTIVE one.
+ */
 export const readHeldSeats = async (prisma: PrismaClient, eventId: string, at: Date) => {
   const rows = await prisma.holdSeat.findMany({
-    where: { eventId, expiresAt: { gt: at }, hold: { status: 'ACTIVE' } },
+    where: { eventId, expiresAt: { gt: at }, hold: { status: { in: ['ACTIVE', 'EXPIRED'] } } },
     select: { seatId: true, holdId: true },
   });
   const held = new Map<number, string[]>();

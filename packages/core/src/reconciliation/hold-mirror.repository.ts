@@ -33,13 +33,12 @@ const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOStrin
 
 /** Locks the event's cursor row for this transaction (creating it); null if the event is gone. */
 export const lockCursor = async (tx: Tx, eventId: string): Promise<Cursor | null> => {
-  await tx.$executeRaw`
+  // One statement: the no-op update takes the row lock and returns the row, new or not.
+  const rows = await tx.$queryRaw<Array<{ applied_version: bigint; applied_stream_id: string }>>`
     INSERT INTO event_seat_cursors (event_id, updated_at)
     SELECT id, now() FROM events WHERE id = ${eventId}::uuid
-    ON CONFLICT (event_id) DO NOTHING`;
-  const rows = await tx.$queryRaw<Array<{ applied_version: bigint; applied_stream_id: string }>>`
-    SELECT applied_version, applied_stream_id FROM event_seat_cursors
-    WHERE event_id = ${eventId}::uuid FOR UPDATE`;
+    ON CONFLICT (event_id) DO UPDATE SET event_id = EXCLUDED.event_id
+    RETURNING applied_version, applied_stream_id`;
   const row = rows[0];
   return row ? { version: Number(row.applied_version), streamId: row.applied_stream_id } : null;
 };
@@ -58,35 +57,37 @@ export const moveCursor = async (
 /** Inserts new holds (or moves existing ACTIVE ones forward) and their seats. */
 export const upsertHolds = async (tx: Tx, eventId: string, rows: HoldRow[]) => {
   if (rows.length === 0) return 0;
+  const seats = rows.flatMap((r) => r.seatIds.map((seatId) => ({ holdId: r.holdId, seatId })));
+  // One statement: the holds written (new, or moved forward) get their seats in the same pass.
   // Users or seats that no longer exist are skipped rather than failing the whole batch forever.
-  const inserted = await tx.$executeRaw`
-    INSERT INTO holds (id, event_id, user_id, status, expires_at, extended_at, version, created_at,
-      updated_at)
-    SELECT u.id, ${eventId}::uuid, u.user_id, u.status::"HoldStatus", u.expires_at, u.extended_at,
-      u.version, u.created_at, now()
-    FROM unnest(${rows.map((r) => r.holdId)}::uuid[], ${rows.map((r) => r.userId)}::uuid[],
-      ${rows.map((r) => r.status)}::text[], ${rows.map((r) => iso(r.expiresAt))}::timestamptz[],
-      ${rows.map((r) => iso(r.extendedAt))}::timestamptz[], ${rows.map((r) => r.version)}::bigint[],
-      ${rows.map((r) => iso(r.createdAt))}::timestamptz[])
-      AS u(id, user_id, status, expires_at, extended_at, version, created_at)
-    JOIN users ON users.id = u.user_id
-    ON CONFLICT (id) DO UPDATE SET
-      status = CASE WHEN holds.status = 'ACTIVE' THEN EXCLUDED.status ELSE holds.status END,
-      expires_at = CASE WHEN holds.status = 'ACTIVE' THEN EXCLUDED.expires_at
-        ELSE holds.expires_at END,
-      extended_at = COALESCE(holds.extended_at, EXCLUDED.extended_at),
-      version = EXCLUDED.version, updated_at = now()
-    WHERE holds.version < EXCLUDED.version`;
-  const seats = rows.flatMap((r) => r.seatIds.map((seatId) => ({ ...r, seatId })));
-  await tx.$executeRaw`
+  return tx.$executeRaw`
+    WITH written AS (
+      INSERT INTO holds (id, event_id, user_id, status, expires_at, extended_at, version,
+        created_at, updated_at)
+      SELECT u.id, ${eventId}::uuid, u.user_id, u.status::"HoldStatus", u.expires_at,
+        u.extended_at, u.version, u.created_at, now()
+      FROM unnest(${rows.map((r) => r.holdId)}::uuid[], ${rows.map((r) => r.userId)}::uuid[],
+        ${rows.map((r) => r.status)}::text[], ${rows.map((r) => iso(r.expiresAt))}::timestamptz[],
+        ${rows.map((r) => iso(r.extendedAt))}::timestamptz[],
+        ${rows.map((r) => r.version)}::bigint[], ${rows.map((r) => iso(r.createdAt))}::timestamptz[])
+        AS u(id, user_id, status, expires_at, extended_at, version, created_at)
+      JOIN users ON users.id = u.user_id
+      ON CONFLICT (id) DO UPDATE SET
+        status = CASE WHEN holds.status = 'ACTIVE' THEN EXCLUDED.status ELSE holds.status END,
+        expires_at = CASE WHEN holds.status = 'ACTIVE' THEN EXCLUDED.expires_at
+          ELSE holds.expires_at END,
+        extended_at = COALESCE(holds.extended_at, EXCLUDED.extended_at),
+        version = EXCLUDED.version, updated_at = now()
+      WHERE holds.version < EXCLUDED.version
+      RETURNING id, expires_at
+    )
     INSERT INTO hold_seats (hold_id, seat_id, event_id, expires_at)
-    SELECT u.hold_id, u.seat_id, ${eventId}::uuid, h.expires_at
+    SELECT u.hold_id, u.seat_id, ${eventId}::uuid, written.expires_at
     FROM unnest(${seats.map((s) => s.holdId)}::uuid[], ${seats.map((s) => s.seatId)}::int[])
       AS u(hold_id, seat_id)
-    JOIN holds h ON h.id = u.hold_id
+    JOIN written ON written.id = u.hold_id
     JOIN seats ON seats.id = u.seat_id
     ON CONFLICT (hold_id, seat_id) DO UPDATE SET expires_at = EXCLUDED.expires_at`;
-  return inserted;
 };
 
 /** Status and expiry changes of holds created before this batch; seats follow their hold. */
@@ -113,12 +114,22 @@ export const updateHolds = async (tx: Tx, eventId: string, updates: HoldUpdate[]
     FROM changed WHERE hs.hold_id = changed.id AND changed.moved`;
 };
 
-/** Holds still ACTIVE in Postgres that Redis no longer has live (used by a snapshot rebuild). */
+/**
+ * Ends the holds still ACTIVE in Postgres that Redis no longer has live (a snapshot rebuild).
+ * Their expiry is cut to now, so they never look live later (an EXPIRED hold counts as live
+ * until its expiry, see invariants.repository.ts).
+ */
 export const expireHoldsMissingFrom = async (
   tx: Tx,
   { eventId, liveHoldIds, version }: { eventId: string; liveHoldIds: string[]; version: number },
 ) =>
   tx.$executeRaw`
-    UPDATE holds SET status = 'EXPIRED', version = GREATEST(version, ${version}), updated_at = now()
-    WHERE event_id = ${eventId}::uuid AND status = 'ACTIVE'
-      AND NOT (id = ANY(${liveHoldIds}::uuid[]))`;
+    WITH ended AS (
+      UPDATE holds SET status = 'EXPIRED', version = GREATEST(version, ${version}),
+        expires_at = LEAST(expires_at, now()), updated_at = now()
+      WHERE event_id = ${eventId}::uuid AND status = 'ACTIVE'
+        AND NOT (id = ANY(${liveHoldIds}::uuid[]))
+      RETURNING id, expires_at
+    )
+    UPDATE hold_seats hs SET expires_at = LEAST(hs.expires_at, ended.expires_at)
+    FROM ended WHERE hs.hold_id = ended.id`;

@@ -90,7 +90,9 @@ const reconcileBatch = async (
     cursor: next,
     applied: unseen.length,
     resynced: false,
-    more: raw.length > batchSize || stoppedAtLoad,
+    // Keep going while there is news: under load a job drains continuously instead of waiting
+    // for the next tick (maxBatches bounds it; the next tick's job continues).
+    more: unseen.length > 0 || stoppedAtLoad,
   };
 };
 
