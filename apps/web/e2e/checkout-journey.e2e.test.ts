@@ -145,10 +145,40 @@ describe('two fans racing for the same seats', () => {
       .toEqual(['held', 'taken']);
     const loser = (await outcome(first)) === 'taken' ? first : second;
     expect(await loser.getByTestId('hold-notice').textContent()).toMatch(
-      /^Seats? .+ in .+ (was|were) just taken by someone else\./,
+      /^(Seats?|Row) .+ in .+ (was|were) just taken by someone else\./,
     );
     expect(await loser.getByTestId('selection-panel').count()).toBe(0);
     await screenshot(loser, 'conflict-message');
+  });
+});
+
+describe('a visitor using the keyboard', () => {
+  it('selects seats with arrows, Enter and Space, and is sent to sign in to hold them', async () => {
+    const visitor = await newPage();
+    await openSale(visitor);
+    const map = visitor.getByTestId('seat-map');
+    await map.focus();
+    await visitor.keyboard.press('ArrowRight');
+    await visitor.getByTestId('active-seat-ring').waitFor();
+    const row = await freeRow(visitor, sale.rows, usedRows);
+    // A tap puts the cursor on the row's first seat (and selects it); the keyboard does the rest.
+    await seat(visitor, row[0] as number).click();
+    await map.focus();
+    await visitor.keyboard.press('ArrowRight');
+    await visitor.keyboard.press('Enter');
+    await expect
+      .poll(() => seat(visitor, row[1] as number).getAttribute('data-status'), SETTLE)
+      .toBe('x');
+    await visitor.keyboard.press(' ');
+    await expect
+      .poll(() => seat(visitor, row[1] as number).getAttribute('data-status'), SETTLE)
+      .toBe('a');
+    await visitor.keyboard.press('Enter');
+    expect(await visitor.getByTestId('selection-panel').getByRole('listitem').count()).toBe(2);
+    await visitor.getByRole('button', { name: 'Sign in to hold these seats' }).click();
+    await visitor.waitForURL(
+      (url) => url.pathname === '/login' && url.searchParams.get('next') === `/events/${sale.id}`,
+    );
   });
 });
 
@@ -168,6 +198,15 @@ describe('on a phone', () => {
     await phone.locator('[data-status="DECLINED"]').waitFor({ timeout: 20_000 });
     expect(await phone.getByTestId('payment-outcome').textContent()).toContain('declined');
     await screenshot(phone, 'checkout-phone');
+
+    // The late card settles after the hold lapsed: the fan is told it was refunded.
+    await phone.getByRole('button', { name: /Use test card 4000 0000 0000 9995/ }).click();
+    await phone.getByRole('button', { name: /^Pay / }).click();
+    const refunded = phone.locator('[data-status="REFUNDED"]');
+    await refunded.waitFor({ timeout: 20_000 });
+    expect(await refunded.textContent()).toContain('refunded');
+    await refunded.getByRole('link', { name: 'Back to the event' }).waitFor();
+    await screenshot(phone, 'checkout-refunded-phone');
   });
 
   it('raised no script errors', () => {

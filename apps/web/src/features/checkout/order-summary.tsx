@@ -25,7 +25,7 @@ export const OrderSummary = ({ hold, event, onExpired, showCountdown }: OrderSum
       )}
     </div>
     {showCountdown && <HoldCountdown expiresAt={hold.expiresAt} onExpired={onExpired} />}
-    {hold.extended && (
+    {showCountdown && hold.extended && (
       <p className="text-xs text-slate-600">Your hold was extended while the payment completes.</p>
     )}
     <ul className="divide-y divide-slate-100 text-sm" aria-label="Seats">

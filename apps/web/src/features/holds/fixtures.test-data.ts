@@ -21,6 +21,7 @@ export const layout: EventDetail['layout'] = {
     { id: 3, rowId: 11, label: '1', x: 12, y: 20, tierId: 7, accessible: false },
     { id: 4, rowId: 11, label: '2', x: 24, y: 20, tierId: 7, accessible: false },
     { id: 5, rowId: 20, label: '18', x: 60, y: 80, tierId: 8, accessible: false },
+    { id: 6, rowId: 20, label: '19', x: 70, y: 80, tierId: 8, accessible: false },
   ],
 };
 

@@ -29,7 +29,7 @@ describe('explainHoldFailure', () => {
     const error = refusal({ code: 'CONFLICT', userMessage: 'Stranded.', seatIds: [5] });
     const failure = explainHoldFailure({ error, seatIndex, limit: 6 });
     expect(failure.message).toBe(
-      'That would leave seat row 26 seat 18 in Balcony as a single empty seat between taken seats. Add it to your selection, or pick seats elsewhere in the row.',
+      'That would leave row 26 seat 18 in Balcony as a single empty seat between taken seats. Add it to your selection, or pick seats elsewhere in the row.',
     );
     expect(failure.dropSeatIds).toEqual([]);
   });

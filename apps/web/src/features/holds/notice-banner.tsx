@@ -14,7 +14,13 @@ export const NoticeBanner = ({
   notice: Notice | null;
   onDismiss: () => void;
 }) => (
-  <div aria-live="polite" aria-atomic="true" data-testid="hold-notice">
+  // The live region stays mounted (so changes are announced) but takes no room while empty.
+  <div
+    aria-live="polite"
+    aria-atomic="true"
+    data-testid="hold-notice"
+    className={notice ? '' : '-mb-6'}
+  >
     {notice && (
       <div
         className={`flex items-start gap-3 rounded-lg border px-3 py-2 text-sm ${TONE[notice.tone]}`}

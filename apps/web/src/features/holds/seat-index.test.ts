@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { layout, priceTiers } from './fixtures.test-data.ts';
-import { buildSeatIndex, describeSeats, shortSeatName } from './seat-index.ts';
+import { buildSeatIndex, describeSeats } from './seat-index.ts';
 
 const index = buildSeatIndex({ layout, priceTiers, currency: 'EUR' });
 
@@ -23,22 +23,24 @@ describe('buildSeatIndex', () => {
   });
 });
 
-describe('shortSeatName', () => {
-  it('reads lettered rows as F12 and numbered rows in words', () => {
-    expect(shortSeatName({ rowLabel: 'F', seatLabel: '12' })).toBe('F12');
-    expect(shortSeatName({ rowLabel: '26', seatLabel: '18' })).toBe('row 26 seat 18');
-  });
-});
-
 describe('describeSeats', () => {
   it('names one seat with its section', () => {
     expect(describeSeats([1], index)).toBe('Seat F12 in Section 104');
   });
 
-  it('groups several seats by section', () => {
-    expect(describeSeats([1, 2, 5], index)).toBe(
-      'Seats F12 and F13 in Section 104 and row 26 seat 18 in Balcony',
+  it('names seats of numbered rows in words', () => {
+    expect(describeSeats([5], index)).toBe('Row 26 seat 18 in Balcony');
+    expect(describeSeats([5, 6], index)).toBe('Row 26 seats 18 and 19 in Balcony');
+  });
+
+  it('groups several seats by section and row', () => {
+    expect(describeSeats([1, 2, 3, 5], index)).toBe(
+      'Seats F12, F13 and G1 in Section 104 and row 26 seat 18 in Balcony',
     );
+  });
+
+  it('can continue a sentence', () => {
+    expect(describeSeats([1], index, { sentenceStart: false })).toBe('seat F12 in Section 104');
   });
 
   it('counts seats it cannot find in the layout', () => {

@@ -53,12 +53,6 @@ export const buildSeatIndex = ({
   return index;
 };
 
-/** Lettered rows read as "F12"; numbered rows need words: "row 26 seat 18". */
-export const shortSeatName = ({ rowLabel, seatLabel }: Pick<SeatInfo, 'rowLabel' | 'seatLabel'>) =>
-  /^[A-Za-z]{1,3}$/.test(rowLabel)
-    ? `${rowLabel}${seatLabel}`
-    : `row ${rowLabel} seat ${seatLabel}`;
-
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 const joinAnd = (items: string[]) =>
@@ -66,16 +60,28 @@ const joinAnd = (items: string[]) =>
     ? (items[0] ?? '')
     : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 
+const isLettered = (rowLabel: string) => /^[A-Za-z]{1,3}$/.test(rowLabel);
+
+/** One section's seats: "F12, F13 and G1" for lettered rows, "row 40 seats 33 and 34" otherwise. */
+const sectionPhrase = (rows: Map<string, string[]>) =>
+  joinAnd(
+    [...rows].flatMap(([row, labels]) =>
+      isLettered(row)
+        ? labels.map((label) => `${row}${label}`)
+        : [`row ${row} ${labels.length === 1 ? 'seat' : 'seats'} ${joinAnd(labels)}`],
+    ),
+  );
+
 /**
- * "Seat F12 in Section 104", "Seats F12 and F13 in Section 104", grouped by section;
- * seats missing from the layout are counted as "a seat".
+ * "Seat F12 in Section 104", "Seats F12 and F13 in Section 104", "Row 40 seats 33 and 34 in
+ * Section 103", grouped by section and row; seats missing from the layout count as "a seat".
  */
 export const describeSeats = (
   seatIds: number[],
   index: SeatIndex,
   { sentenceStart = true }: { sentenceStart?: boolean } = {},
 ): string => {
-  const bySection = new Map<string, string[]>();
+  const sections = new Map<string, Map<string, string[]>>();
   let unknown = 0;
   for (const id of seatIds) {
     const seat = index.get(id);
@@ -83,18 +89,21 @@ export const describeSeats = (
       unknown += 1;
       continue;
     }
-    const names = bySection.get(seat.sectionName) ?? [];
-    names.push(shortSeatName(seat));
-    bySection.set(seat.sectionName, names);
+    const rows = sections.get(seat.sectionName) ?? new Map<string, string[]>();
+    rows.set(seat.rowLabel, [...(rows.get(seat.rowLabel) ?? []), seat.seatLabel]);
+    sections.set(seat.sectionName, rows);
   }
-  const known = [...bySection].map(([section, names]) => `${joinAnd(names)} in ${section}`);
+  const known = [...sections].map(([section, rows]) => `${sectionPhrase(rows)} in ${section}`);
   const count = seatIds.length;
+  const firstRow = [...(sections.values().next().value?.keys() ?? [])][0];
+  const prefix =
+    firstRow !== undefined && isLettered(firstRow) ? (count === 1 ? 'seat ' : 'seats ') : '';
   const extra = unknown > 0 ? [`${unknown} more`] : [];
   const text =
     known.length === 0
       ? count === 1
         ? 'a seat'
         : `${count} seats`
-      : `${count === 1 ? 'seat' : 'seats'} ${joinAnd([...known, ...extra])}`;
+      : `${prefix}${joinAnd([...known, ...extra])}`;
   return sentenceStart ? capitalise(text) : text;
 };

@@ -61,7 +61,7 @@ export const SelectionPanel = (props: SelectionPanelProps) => {
           {formatPrice(total, currency)}
         </span>
       </div>
-      <div className="mt-4 flex gap-2">
+      <div className="mt-4 flex flex-wrap gap-2">
         <Button className="flex-1" onClick={props.onHold} pending={props.holding}>
           {props.signedIn ? 'Hold these seats' : 'Sign in to hold these seats'}
         </Button>
