@@ -1,7 +1,10 @@
 // Processes per-event reconcile jobs: applies the event's change stream to Postgres (see
 // core/reconciliation/reconcile-event.ts). Jobs of different events run in parallel; the job id
 // and the locked cursor row keep one writer per event.
-import { unmarkEventActive } from '@tessera/core/reconciliation/active-events.store';
+import {
+  recordAppliedVersion,
+  unmarkEventActive,
+} from '@tessera/core/reconciliation/active-events.store';
 import { reconcileEvent } from '@tessera/core/reconciliation/reconcile-event';
 import type { PrismaClient } from '@tessera/db/client';
 import { SeatSyncJob, SeatSyncQueueName, ZReconcileEventJobData } from '@tessera/jobs/queues';
@@ -38,6 +41,14 @@ export const processReconcileEvent =
     logger.debug({ eventId, applied: result.applied, batches: result.batches, ms }, 'reconciled');
     // A deleted event stops being visited.
     if (!result.found) await unmarkEventActive({ redis, prefix: seatPrefix, eventId });
+    else if (result.cursor) {
+      await recordAppliedVersion({
+        redis,
+        prefix: seatPrefix,
+        eventId,
+        version: result.cursor.version,
+      });
+    }
     if (result.resynced)
       logger.warn({ eventId, cursor: result.cursor }, 'rebuilt hold mirror from a Redis snapshot');
     return { ...result, cursor: result.cursor && { ...result.cursor } };

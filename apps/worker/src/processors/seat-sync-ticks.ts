@@ -1,6 +1,7 @@
 // Processes the seat-sync ticks: the reconcile tick fans out one reconcile job per active event
-// (deduplicated by job id), the sweep tick frees expired seats of every active event.
-import { listActiveEvents } from '@tessera/core/reconciliation/active-events.store';
+// with unapplied changes (deduplicated by job id); the sweep tick frees expired seats of every
+// active event.
+import { listEventsBehind } from '@tessera/core/reconciliation/active-events.store';
 import { sweepExpiredHolds } from '@tessera/core/reconciliation/sweep-expired-holds';
 import { SeatSyncJob, SeatSyncQueueName } from '@tessera/jobs/queues';
 import { enqueueReconcileEvents, type ReconcileQueue } from '@tessera/jobs/seat-sync-queues';
@@ -29,7 +30,7 @@ export const processSeatSyncTick =
   }: Omit<SeatSyncTickDeps, 'connection' | 'prefix'>) =>
   async (job: Job<unknown, unknown, string>) => {
     if (job.name === SeatSyncJob.RECONCILE_TICK) {
-      const eventIds = await listActiveEvents({ redis, prefix: seatPrefix });
+      const eventIds = await listEventsBehind({ redis, prefix: seatPrefix });
       await enqueueReconcileEvents(reconcileQueue, eventIds);
       return { events: eventIds.length };
     }

@@ -1,6 +1,7 @@
 // The set of events whose seat state lives in Redis: the reconcile and sweep ticks visit these.
 // One plain set per deployment prefix (not hash-tagged: it is read whole, never inside a script).
 import type { Redis } from 'ioredis';
+import { eventKeys } from '../holds/keys.ts';
 
 export interface ActiveEventsOptions {
   redis: Redis;
@@ -28,3 +29,34 @@ export const unmarkEventActive = async ({
 
 export const listActiveEvents = async ({ redis, prefix }: ActiveEventsOptions): Promise<string[]> =>
   (await redis.smembers(activeEventsKey(prefix))).sort();
+
+const appliedKey = (prefix: string) => `${prefix}seat-sync:applied`;
+
+/** Remembers how far Postgres has applied an event (a cache of its cursor, for the tick). */
+export const recordAppliedVersion = async ({
+  redis,
+  prefix,
+  eventId,
+  version,
+}: ActiveEventsOptions & { eventId: string; version: number }): Promise<void> => {
+  await redis.hset(appliedKey(prefix), eventId, String(version));
+};
+
+/**
+ * Active events whose Redis version is past the last applied one (or never recorded), so an idle
+ * event costs the tick one pipelined read instead of a Postgres transaction. Events whose seat
+ * state is gone are skipped: nothing to reconcile until a reload appends its `load` entry.
+ */
+export const listEventsBehind = async (options: ActiveEventsOptions): Promise<string[]> => {
+  const eventIds = await listActiveEvents(options);
+  if (eventIds.length === 0) return [];
+  const pipeline = options.redis.pipeline();
+  for (const eventId of eventIds) pipeline.hget(eventKeys({ ...options, eventId }).meta, 'version');
+  pipeline.hmget(appliedKey(options.prefix), ...eventIds);
+  const replies = (await pipeline.exec()) ?? [];
+  const applied = replies.at(-1)?.[1] as Array<string | null>;
+  return eventIds.filter((_, i) => {
+    const version = replies[i]?.[1] as string | null;
+    return version !== null && (applied[i] === null || Number(version) > Number(applied[i]));
+  });
+};
