@@ -3,6 +3,7 @@
 // fans racing for one seat are told who lost. Screenshots on the way.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { findAccessibilityProblems, type AccessibilityFinding } from './accessibility.ts';
 import { launchBrowser } from './browser.ts';
 import { screenshot } from './journey-helpers.ts';
 import {
@@ -26,6 +27,7 @@ const usedRows = new Set<number[]>();
 const pageErrors: string[] = [];
 let fanPage: Page;
 let boughtSeats: number[] = [];
+const accessibility: Record<string, AccessibilityFinding[]> = {};
 
 const newPage = async (viewport = { width: 1280, height: 900 }) => {
   const context = await browser.newContext({
@@ -77,6 +79,10 @@ describe('buying tickets', () => {
       .poll(() => Promise.all(boughtSeats.map((id) => seatStatesOf(id))), SETTLE)
       .toEqual(['m', 'm']);
     await screenshot(fanPage, 'hold-countdown');
+
+    // The hold survives a reload (holds.mine), countdown and all.
+    await fanPage.reload();
+    await fanPage.getByTestId('hold-panel').getByRole('timer').waitFor();
   });
 
   it('pays with the success card and lands on the confirmation with two QR tickets', async () => {
@@ -85,8 +91,9 @@ describe('buying tickets', () => {
     await fanPage.getByTestId('test-cards').waitFor();
     await fanPage.getByTestId('hold-countdown').waitFor();
     await screenshot(fanPage, 'checkout-test-cards');
+    accessibility.checkout = await findAccessibilityProblems(fanPage);
 
-    await fanPage.getByRole('button', { name: /Use test card 4242 .*succeeds/ }).click();
+    await fanPage.getByRole('button', { name: /Use this card, 4242 .*succeeds/ }).click();
     await fanPage.getByRole('button', { name: /^Pay / }).click();
     await fanPage.waitForURL(/\/orders\/[0-9a-f-]{36}$/, { timeout: 20_000 });
     await fanPage.getByRole('heading', { level: 1, name: 'You’re going!' }).waitFor();
@@ -97,6 +104,7 @@ describe('buying tickets', () => {
     expect(qrWidths).toHaveLength(2);
     expect(qrWidths.every((width) => width > 0)).toBe(true);
     await screenshot(fanPage, 'confirmation');
+    accessibility.confirmation = await findAccessibilityProblems(fanPage);
   });
 
   it('lists the order under My tickets', async () => {
@@ -106,6 +114,7 @@ describe('buying tickets', () => {
     await order.waitFor();
     expect(await order.getByTestId('order-ticket-count').textContent()).toBe('2 tickets');
     await screenshot(fanPage, 'my-tickets');
+    accessibility.tickets = await findAccessibilityProblems(fanPage);
   });
 
   it('shows the bought seats as sold to another fan', async () => {
@@ -149,6 +158,15 @@ describe('two fans racing for the same seats', () => {
     );
     expect(await loser.getByTestId('selection-panel').count()).toBe(0);
     await screenshot(loser, 'conflict-message');
+    accessibility.conflict = await findAccessibilityProblems(loser);
+
+    // The winner lets the seats go; the loser's map shows them free again.
+    const winner = loser === first ? second : first;
+    await winner.getByRole('button', { name: 'Release' }).click();
+    await winner.getByTestId('hold-panel').waitFor({ state: 'detached' });
+    await expect
+      .poll(async () => (await seatStates(loser))[String(contested[0])], SETTLE)
+      .toBe('a');
   });
 });
 
@@ -179,6 +197,10 @@ describe('a visitor using the keyboard', () => {
     await visitor.waitForURL(
       (url) => url.pathname === '/login' && url.searchParams.get('next') === `/events/${sale.id}`,
     );
+    // The selection waits for the fan's return.
+    await visitor.goBack();
+    await visitor.getByTestId('selection-panel').waitFor();
+    expect(await visitor.getByTestId('selection-panel').getByRole('listitem').count()).toBe(2);
   });
 });
 
@@ -193,14 +215,14 @@ describe('on a phone', () => {
     await phone.getByTestId('hold-panel').waitFor();
     await phone.getByRole('link', { name: 'Continue to checkout' }).click();
     await phone.waitForURL(/\/checkout\//);
-    await phone.getByRole('button', { name: /Use test card 4000 0000 0000 0002/ }).click();
+    await phone.getByRole('button', { name: /Use this card, 4000 0000 0000 0002/ }).click();
     await phone.getByRole('button', { name: /^Pay / }).click();
     await phone.locator('[data-status="DECLINED"]').waitFor({ timeout: 20_000 });
     expect(await phone.getByTestId('payment-outcome').textContent()).toContain('declined');
     await screenshot(phone, 'checkout-phone');
 
     // The late card settles after the hold lapsed: the fan is told it was refunded.
-    await phone.getByRole('button', { name: /Use test card 4000 0000 0000 9995/ }).click();
+    await phone.getByRole('button', { name: /Use this card, 4000 0000 0000 9995/ }).click();
     await phone.getByRole('button', { name: /^Pay / }).click();
     const refunded = phone.locator('[data-status="REFUNDED"]');
     await refunded.waitFor({ timeout: 20_000 });
@@ -211,5 +233,9 @@ describe('on a phone', () => {
 
   it('raised no script errors', () => {
     expect(pageErrors).toEqual([]);
+  });
+
+  it('meets WCAG 2.1 AA on the buying pages (no serious axe findings)', () => {
+    expect(accessibility).toEqual({ checkout: [], confirmation: [], tickets: [], conflict: [] });
   });
 });

@@ -38,7 +38,7 @@ export const TestCardsBox = ({ onUse }: { onUse: (number: string) => void }) => 
             type="button"
             onClick={() => onUse(card.number)}
             className="ml-auto rounded-md px-2 py-1 text-xs font-semibold text-indigo-700 hover:bg-indigo-50"
-            aria-label={`Use test card ${groupCardNumber(card.number)} (${OUTCOME[card.outcome].label.toLowerCase()})`}
+            aria-label={`Use this card, ${groupCardNumber(card.number)} (${OUTCOME[card.outcome].label.toLowerCase()})`}
           >
             Use this card
           </button>

@@ -12,6 +12,7 @@ import { explainHoldFailure } from './hold-failure.ts';
 import { buildSeatIndex, describeSeats } from './seat-index.ts';
 import { statusLookup } from './seat-states.ts';
 import { pruneSelection, selectionLimit, toggleSeat } from './selection.ts';
+import { useStoredSelection } from './use-stored-selection.ts';
 
 /** Until live seat-map streaming lands, the map refreshes this often while the page is visible. */
 const SNAPSHOT_REFRESH_MS = 3_000;
@@ -53,7 +54,7 @@ export const useSeatPurchase = ({
     ? holds.data.holds.reduce((n, hold) => n + hold.seats.length, 0)
     : mine.size;
   const limit = selectionLimit({ perFanSeatLimit, heldCount });
-  const [selection, setSelection] = useState<number[]>([]);
+  const [selection, setSelection] = useStoredSelection(eventId);
   const [notice, setNotice] = useState<Notice | null>(null);
 
   const refresh = useCallback(() => {
