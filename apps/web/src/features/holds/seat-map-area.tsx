@@ -39,7 +39,8 @@ export const SeatMapArea = ({
   const describedBy = useId();
   const frame = useRef<HTMLDivElement>(null);
   const centre = useRef({ x: 0.5, y: 0.5 });
-  const [zoomIndex, setZoomIndex] = useState(0);
+  // Phones start zoomed in (centred): at 1× a big venue's seats are a couple of pixels wide.
+  const [zoomIndex, setZoomIndex] = useState(() => (window.innerWidth < 640 ? 2 : 0));
   const [activeSeatId, setActiveSeatId] = useState<number | null>(null);
   const drawing = useMemo(() => buildLayoutDrawing(event.layout), [event.layout]);
   const navigation = useMemo(() => buildSeatNavigation(event.layout), [event.layout]);
