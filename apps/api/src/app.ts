@@ -10,6 +10,7 @@ import { healthPlugin } from './plugins/health.ts';
 import { loggerOptions } from './plugins/logger-options.ts';
 import { prismaPlugin } from './plugins/prisma.ts';
 import { redisPlugin } from './plugins/redis.ts';
+import { trpcFastPathPlugin } from './plugins/trpc-fast-path.ts';
 import { generateRequestId, requestIdPlugin } from './plugins/request-id.ts';
 import { webStaticPlugin } from './plugins/web-static.ts';
 import { createApiDeps, createContextFactory } from './trpc/context.ts';
@@ -25,6 +26,8 @@ export interface BuildAppOptions {
   logger?: FastifyServerOptions['logger'];
   /** Defaults to the simulated card processor. */
   paymentProvider?: PaymentProvider;
+  /** Serve single hot mutations without the adapter (default true; contract tests compare both). */
+  trpcFastPath?: boolean;
 }
 
 export const buildApp = async ({
@@ -33,6 +36,7 @@ export const buildApp = async ({
   config,
   logger,
   paymentProvider,
+  trpcFastPath = true,
 }: BuildAppOptions) => {
   const app = Fastify({
     logger: logger ?? loggerOptions(config),
@@ -50,20 +54,28 @@ export const buildApp = async ({
   await app.register(redisPlugin, { redis });
   await app.register(fastifyCookie);
   await app.register(healthPlugin);
+  const trpcOptions = {
+    router: appRouter,
+    createContext: createContextFactory(deps),
+    // One request must not fan out into unbounded work; the web client batches at most this many.
+    maxBatchSize: MAX_BATCH_SIZE,
+    onError({ error, path, req }) {
+      if (error.code === 'INTERNAL_SERVER_ERROR')
+        req.log.error({ err: error.cause ?? error, path }, 'procedure failed');
+      if (error.code === 'SERVICE_UNAVAILABLE')
+        req.log.warn({ err: error.cause ?? error, path }, 'dependency unavailable');
+    },
+  } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'];
+  // holds.create is the hot path: single calls skip the adapter's Fetch conversion (same wire format).
+  if (trpcFastPath)
+    await app.register(trpcFastPathPlugin, {
+      prefix: '/trpc',
+      mutations: ['holds.create'],
+      trpcOptions,
+    });
   await app.register(fastifyTRPCPlugin, {
     prefix: '/trpc',
-    trpcOptions: {
-      router: appRouter,
-      createContext: createContextFactory(deps),
-      // One request must not fan out into unbounded work; the web client batches at most this many.
-      maxBatchSize: MAX_BATCH_SIZE,
-      onError({ error, path, req }) {
-        if (error.code === 'INTERNAL_SERVER_ERROR')
-          req.log.error({ err: error.cause ?? error, path }, 'procedure failed');
-        if (error.code === 'SERVICE_UNAVAILABLE')
-          req.log.warn({ err: error.cause ?? error, path }, 'dependency unavailable');
-      },
-    },
+    trpcOptions,
   } satisfies FastifyTRPCPluginOptions<AppRouter>);
   await app.register(webStaticPlugin, { webDistDir: config.webDistDir });
   return app;

@@ -10,7 +10,7 @@ import { createPrismaClient } from '@tessera/db/client';
 import { readApiConfig } from '../env.ts';
 import { seatStateProblems } from '../testing/seat-state-consistency.ts';
 import { createBenchFixture, deleteBenchFixture } from './bench-fixture.ts';
-import { runHoldWorkload, type WorkloadResult } from './hold-workload.ts';
+import { mergeRuns, runHoldWorkload, type WorkloadResult } from './hold-workload.ts';
 
 /** A benchmark's report is its stdout. */
 const print = (line: string) => process.stdout.write(`${line}\n`);
@@ -19,6 +19,7 @@ const ROWS = Number(process.env.BENCH_ROWS ?? 400);
 const SEATS_PER_ROW = Number(process.env.BENCH_SEATS_PER_ROW ?? 100);
 const FANS = Number(process.env.BENCH_FANS ?? 2000);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 64);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 4);
 const PER_FAN_LIMIT = Math.ceil((ROWS * SEATS_PER_ROW) / FANS) + 10;
 
 const redisPrefix = `bench:${randomUUID().slice(0, 8)}:`;
@@ -80,29 +81,45 @@ try {
     `${apiUrl}/trpc/seats.snapshot?input=${encodeURIComponent(JSON.stringify({ eventId: fixture.apiEventId }))}`,
   );
 
-  const base = { seatIds: fixture.seatIds, fans: fixture.fans, connections: CONNECTIONS };
-  print('Running the ceiling (plain Fastify + Lua)...');
-  const ceiling = await runHoldWorkload({
-    ...base,
-    url: `http://127.0.0.1:${ports.ceilingPort}/hold`,
-    request: ({ seatId, fan }) => ({
-      body: JSON.stringify({
-        eventId: fixture.ceilingEventId,
-        userId: fan.userId,
-        seatIds: [seatId],
+  // Alternating rounds on fresh seats, so both targets see the same background load.
+  const segment = Math.ceil(fixture.seatIds.length / ROUNDS);
+  const runs = { ceiling: [] as WorkloadResult[], api: [] as WorkloadResult[] };
+  for (let round = 0; round < ROUNDS; round++) {
+    const base = {
+      seatIds: fixture.seatIds.slice(round * segment, (round + 1) * segment),
+      fans: fixture.fans,
+      connections: CONNECTIONS,
+    };
+    print(
+      `Round ${round + 1}/${ROUNDS}: ceiling (plain Fastify + Lua), then API (holds.create)...`,
+    );
+    runs.ceiling.push(
+      await runHoldWorkload({
+        ...base,
+        url: `http://127.0.0.1:${ports.ceilingPort}/hold`,
+        request: ({ seatId, fan }) => ({
+          body: JSON.stringify({
+            eventId: fixture.ceilingEventId,
+            userId: fan.userId,
+            seatIds: [seatId],
+          }),
+          headers: { 'content-type': 'application/json' },
+        }),
       }),
-      headers: { 'content-type': 'application/json' },
-    }),
-  });
-  print('Running the API (holds.create over tRPC)...');
-  const api = await runHoldWorkload({
-    ...base,
-    url: `${apiUrl}/trpc/holds.create`,
-    request: ({ seatId, fan }) => ({
-      body: JSON.stringify({ eventId: fixture.apiEventId, seatIds: [seatId] }),
-      headers: { 'content-type': 'application/json', cookie: `${cookieName}=${fan.token}` },
-    }),
-  });
+    );
+    runs.api.push(
+      await runHoldWorkload({
+        ...base,
+        url: `${apiUrl}/trpc/holds.create`,
+        request: ({ seatId, fan }) => ({
+          body: JSON.stringify({ eventId: fixture.apiEventId, seatIds: [seatId] }),
+          headers: { 'content-type': 'application/json', cookie: `${cookieName}=${fan.token}` },
+        }),
+      }),
+    );
+  }
+  const ceiling = mergeRuns(runs.ceiling);
+  const api = mergeRuns(runs.api);
 
   const oversold = async (eventId: string, run: WorkloadResult) => {
     const doubles = [...run.winners.values()].filter((holds) => holds.length > 1).length;
@@ -119,7 +136,7 @@ try {
     ['API: tRPC holds.create', api, await oversold(fixture.apiEventId, api)],
   ] as const;
   print(
-    `\n${CONNECTIONS} connections, ${fixture.seatIds.length} seats, single-seat holds, ~10% aimed at taken seats\n`,
+    `\n${CONNECTIONS} connections, ${fixture.seatIds.length} seats, single-seat holds, ~10% aimed at taken seats, ${ROUNDS} alternating rounds (p50: median round, p99: worst round)\n`,
   );
   print(
     'run                      holds/s   p50 ms  p99 ms  holds  conflicts  errors  seats in 2 holds  redis problems',

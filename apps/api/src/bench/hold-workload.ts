@@ -84,3 +84,28 @@ export const runHoldWorkload = async (options: WorkloadOptions): Promise<Workloa
     winners,
   };
 };
+
+/** Sums alternating rounds of one target: median p50, worst p99, all winners. */
+export const mergeRuns = (runs: WorkloadResult[]): WorkloadResult => {
+  const sum = (pick: (run: WorkloadResult) => number) => runs.reduce((s, r) => s + pick(r), 0);
+  const p50s = runs.map((r) => r.p50).sort((a, b) => a - b);
+  const winners = new Map<number, string[]>();
+  for (const run of runs) {
+    for (const [seatId, holds] of run.winners) {
+      winners.set(seatId, [...(winners.get(seatId) ?? []), ...holds]);
+    }
+  }
+  const seconds = sum((r) => r.seconds);
+  const holds = sum((r) => r.holds);
+  return {
+    requests: sum((r) => r.requests),
+    holds,
+    conflicts: sum((r) => r.conflicts),
+    errors: sum((r) => r.errors),
+    seconds,
+    holdsPerSecond: holds / seconds,
+    p50: p50s[Math.floor(p50s.length / 2)] ?? 0,
+    p99: Math.max(...runs.map((r) => r.p99)),
+    winners,
+  };
+};

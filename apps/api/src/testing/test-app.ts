@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { createRedisClient } from '@tessera/core/infra/redis-client';
 import { createPrismaClient } from '@tessera/db/client';
-import { buildApp } from '../app.ts';
+import { buildApp, type BuildAppOptions } from '../app.ts';
 import { toApiConfig, ZApiEnv, type ApiConfig } from '../env.ts';
 
 export const testConfig = (overrides: Partial<ApiConfig> = {}): ApiConfig => ({
@@ -20,11 +20,14 @@ export const testConfig = (overrides: Partial<ApiConfig> = {}): ApiConfig => ({
   ...overrides,
 });
 
-export const startTestApp = async (overrides: Partial<ApiConfig> = {}) => {
+export const startTestApp = async (
+  overrides: Partial<ApiConfig> = {},
+  options: Pick<BuildAppOptions, 'trpcFastPath' | 'paymentProvider'> = {},
+) => {
   const config = testConfig(overrides);
   const prisma = createPrismaClient({ databaseUrl: config.databaseUrl, poolSize: 4 });
   const redis = createRedisClient({ redisUrl: config.redisUrl });
-  const app = await buildApp({ prisma, redis, config, logger: false });
+  const app = await buildApp({ prisma, redis, config, logger: false, ...options });
   return {
     app,
     prisma,

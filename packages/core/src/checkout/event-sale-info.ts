@@ -1,21 +1,14 @@
 // What selling an event needs besides Redis: seat labels and prices, currency, the per-fan seat
-// limit of the current on-sale window. Cached in-process for a few seconds so holds stay Postgres-free.
+// limit of the current on-sale window. Cached in-process (seats per layout version, prices and limit
+// for a few seconds) so holds stay Postgres-free.
 import type { PrismaClient } from '@tessera/db/client';
 import { AppErrorCode } from '@tessera/contracts/errors';
 import { AppError, isAppError } from '../errors/app-error.ts';
+import { getVenueSeats, type VenueSeat } from './venue-seats-cache.ts';
 
 export const DEFAULT_PER_FAN_SEAT_LIMIT = 6;
 
-export interface SeatInfo {
-  seatId: number;
-  section: string;
-  row: string;
-  seat: string;
-  label: string;
-  /** "F12": how a seat is named in one short sentence. */
-  shortLabel: string;
-  tierId: number;
-  tierName: string;
+export interface SeatInfo extends Omit<VenueSeat, 'defaultPriceCents'> {
   priceCents: number;
 }
 
@@ -25,14 +18,9 @@ export interface EventSaleInfo {
   perFanSeatLimit: number;
   /** Every seat of the venue, ascending by id. */
   seatIds: number[];
-  seats: Map<number, SeatInfo>;
+  seats: Map<number, VenueSeat>;
+  priceByTier: Map<number, number>;
 }
-
-/** Row "F" seat "12" -> "F12"; seat "A1" in row "A" -> "A1"; row "1" seat "3" -> "1-3". */
-const shortLabel = (row: string, seat: string) => {
-  if (/\d$/.test(row) && /^\d/.test(seat)) return `${row}-${seat}`;
-  return seat.startsWith(row) ? seat : row + seat;
-};
 
 const loadEventSaleInfo = async (prisma: PrismaClient, eventId: string): Promise<EventSaleInfo> => {
   const now = new Date();
@@ -40,6 +28,7 @@ const loadEventSaleInfo = async (prisma: PrismaClient, eventId: string): Promise
     where: { id: eventId, status: 'PUBLISHED' },
     select: {
       venueId: true,
+      venue: { select: { layoutVersion: true } },
       prices: { select: { priceTierId: true, priceCents: true, currency: true } },
       onSales: {
         where: {
@@ -58,39 +47,18 @@ const loadEventSaleInfo = async (prisma: PrismaClient, eventId: string): Promise
       userMessage: 'This event does not exist or is no longer available.',
     });
   }
-  const seatRows = await prisma.seat.findMany({
-    where: { venueId: event.venueId },
-    orderBy: { id: 'asc' },
-    select: {
-      id: true,
-      label: true,
-      priceTierId: true,
-      row: { select: { label: true } },
-      section: { select: { name: true } },
-      priceTier: { select: { name: true, defaultPriceCents: true } },
-    },
+  const { seatIds, seats } = await getVenueSeats({
+    prisma,
+    venueId: event.venueId,
+    layoutVersion: event.venue.layoutVersion,
   });
-  const priceByTier = new Map(event.prices.map((p) => [p.priceTierId, p.priceCents]));
-  const seats = new Map<number, SeatInfo>();
-  for (const s of seatRows) {
-    seats.set(s.id, {
-      seatId: s.id,
-      section: s.section.name,
-      row: s.row.label,
-      seat: s.label,
-      label: `${s.section.name}, row ${s.row.label}, seat ${s.label}`,
-      shortLabel: shortLabel(s.row.label, s.label),
-      tierId: s.priceTierId,
-      tierName: s.priceTier.name,
-      priceCents: priceByTier.get(s.priceTierId) ?? s.priceTier.defaultPriceCents,
-    });
-  }
   return {
     eventId,
     currency: event.prices[0]?.currency ?? 'EUR',
     perFanSeatLimit: event.onSales[0]?.perFanSeatLimit ?? DEFAULT_PER_FAN_SEAT_LIMIT,
-    seatIds: seatRows.map((s) => s.id),
+    seatIds,
     seats,
+    priceByTier: new Map(event.prices.map((p) => [p.priceTierId, p.priceCents])),
   };
 };
 
@@ -148,15 +116,22 @@ export const createEventSaleInfoCache = ({
   };
 };
 
-export const seatInfoOf = (info: EventSaleInfo, seatId: number): SeatInfo =>
-  info.seats.get(seatId) ?? {
-    seatId,
-    section: '',
-    row: '',
-    seat: String(seatId),
-    label: `Seat ${seatId}`,
-    shortLabel: String(seatId),
-    tierId: 0,
-    tierName: '',
-    priceCents: 0,
-  };
+export const seatInfoOf = (info: EventSaleInfo, seatId: number): SeatInfo => {
+  const seat = info.seats.get(seatId);
+  if (!seat) {
+    const name = String(seatId);
+    return {
+      seatId,
+      section: '',
+      row: '',
+      seat: name,
+      label: `Seat ${name}`,
+      shortLabel: name,
+      tierId: 0,
+      tierName: '',
+      priceCents: 0,
+    };
+  }
+  const { defaultPriceCents, ...rest } = seat;
+  return { ...rest, priceCents: info.priceByTier.get(seat.tierId) ?? defaultPriceCents };
+};
