@@ -1,21 +1,17 @@
 // checkout.pay with one idempotency key per attempt, then checkout.status polled until the
 // payment is final; a confirmed order moves the fan to its confirmation page.
-import type { CheckoutStatusResponse, PayResponse } from '@tessera/contracts/checkout';
 import { useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { trpc } from '../../lib/trpc.ts';
 import { toPaymentMethod, type CardValues } from './card-details.ts';
-import { attemptFor, type PaymentAttempt } from './payment-attempt.ts';
+import {
+  attemptFor,
+  isFinal,
+  type PaymentAttempt,
+  type PaymentOutcome,
+} from './payment-attempt.ts';
 
 const POLL_MS = 1_000;
-
-type Outcome = PayResponse | CheckoutStatusResponse;
-
-/** Final unless still processing, or succeeded but the order is not confirmed yet. */
-export const isFinal = (outcome: Outcome | undefined) =>
-  outcome !== undefined &&
-  outcome.status !== 'PENDING' &&
-  !(outcome.status === 'SUCCEEDED' && outcome.orderId === null);
 
 export const usePayment = (holdId: string) => {
   const navigate = useNavigate();
@@ -37,7 +33,7 @@ export const usePayment = (holdId: string) => {
       refetchInterval: (query) => (isFinal(query.state.data) ? false : POLL_MS),
     },
   );
-  const outcome: Outcome | undefined =
+  const outcome: PaymentOutcome | undefined =
     status.data && status.data.paymentId === paymentId ? status.data : pay.data;
   const final = isFinal(outcome);
 

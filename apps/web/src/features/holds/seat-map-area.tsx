@@ -1,7 +1,8 @@
 // The interactive map in a scrollable frame with zoom buttons and a line describing the seat
 // under the keyboard cursor (also read to screen readers).
 import type { EventDetail } from '@tessera/contracts/catalog';
-import { useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useDeferredValue, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { Skeleton } from '../../components/skeleton.tsx';
 import { formatPrice } from '../../lib/format.ts';
 import { buildLayoutDrawing } from '../catalog/seat-map-geometry.ts';
 import { InteractiveSeatMap } from './interactive-seat-map.tsx';
@@ -37,6 +38,8 @@ export const SeatMapArea = ({
   purchase: SeatPurchase;
 }) => {
   const describedBy = useId();
+  // Paint the page first and draw the (possibly 11k-seat) map in a background render right after.
+  const showMap = useDeferredValue(true, false);
   const frame = useRef<HTMLDivElement>(null);
   const centre = useRef({ x: 0.5, y: 0.5 });
   // Phones start zoomed in (centred): at 1× a big venue's seats are a couple of pixels wide.
@@ -76,7 +79,7 @@ export const SeatMapArea = ({
     if (!el) return;
     el.scrollLeft = centre.current.x * el.scrollWidth - el.clientWidth / 2;
     el.scrollTop = centre.current.y * el.scrollHeight - el.clientHeight / 2;
-  }, [zoomIndex]);
+  }, [zoomIndex, showMap]);
 
   const active = activeSeatId === null ? undefined : seatIndex.get(activeSeatId);
   const activeState: SeatState = !active
@@ -113,19 +116,23 @@ export const SeatMapArea = ({
         className="max-h-[70vh] overflow-auto rounded-xl bg-slate-50 p-2 sm:p-3"
         data-testid="seat-map-frame"
       >
-        <InteractiveSeatMap
-          layout={event.layout}
-          drawing={drawing}
-          colorOf={colorOf}
-          states={states}
-          venueName={event.venue.name}
-          zoom={zoom}
-          navigation={navigation}
-          activeSeat={active ? { id: active.id, x: active.x, y: active.y } : null}
-          onActiveSeatChange={setActiveSeatId}
-          onToggleSeat={purchase.toggle}
-          describedBy={describedBy}
-        />
+        {showMap ? (
+          <InteractiveSeatMap
+            layout={event.layout}
+            drawing={drawing}
+            colorOf={colorOf}
+            states={states}
+            venueName={event.venue.name}
+            zoom={zoom}
+            navigation={navigation}
+            activeSeat={active ? { id: active.id, x: active.x, y: active.y } : null}
+            onActiveSeatChange={setActiveSeatId}
+            onToggleSeat={purchase.toggle}
+            describedBy={describedBy}
+          />
+        ) : (
+          <Skeleton className="aspect-[3/2] w-full" />
+        )}
       </div>
       <p id={describedBy} className="min-h-5 text-sm text-slate-700" aria-live="polite">
         {active

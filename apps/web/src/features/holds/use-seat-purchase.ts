@@ -75,7 +75,8 @@ export const useSeatPurchase = ({
             : `You can pick up to ${limit} seat${limit === 1 ? '' : 's'}. Remove one to choose another.`,
       });
     } else if (outcome.kind === 'unavailable') {
-      setNotice({ tone: 'info', text: `${seat} is not available.` });
+      const why = mine.has(seatId) ? 'is already held for you' : 'is not available';
+      setNotice({ tone: 'info', text: `${seat} ${why}.` });
     } else {
       setNotice({ tone: 'info', text: `${seat} ${outcome.kind}.` });
     }
