@@ -160,4 +160,45 @@ describe('checkout', () => {
     expect(paid.userMessage).toMatch(/sold to someone else/);
     expect(await soldInPostgres([seatId])).toBe(1);
   });
+
+  it('charges once when the same payment is sent twice at the same time', async () => {
+    const fan = callers.as(await createFan(testApp));
+    const hold = await fan.holds.create({ eventId: sale.event.id, seatIds: [sale.rowA[4]!] });
+    const request = { holdId: hold.id, paymentMethod: SUCCESS_CARD, idempotencyKey: randomUUID() };
+    const chargesBefore = charges.length;
+    const results = await Promise.allSettled([
+      fan.checkout.pay(request),
+      fan.checkout.pay(request),
+    ]);
+    expect(charges.length - chargesBefore).toBe(1);
+    expect(
+      await testApp.prisma.payment.count({ where: { idempotencyKey: request.idempotencyKey } }),
+    ).toBe(1);
+    // The loser either sees the payment in progress or is told to check again: never a 2nd charge.
+    expect(results.some((r) => r.status === 'fulfilled' && r.value.status === 'SUCCEEDED')).toBe(
+      true,
+    );
+    expect((await fan.checkout.pay(request)).status).toBe('SUCCEEDED');
+  });
+
+  it('sells a hold once when two different payments race for it, refunding the other', async () => {
+    const fan = callers.as(await createFan(testApp));
+    const seatIds = [sale.rowA[5]!, sale.rowA[6]!];
+    const hold = await fan.holds.create({ eventId: sale.event.id, seatIds });
+    const pay = () =>
+      fan.checkout.pay({
+        holdId: hold.id,
+        paymentMethod: SUCCESS_CARD,
+        idempotencyKey: randomUUID(),
+      });
+    const results = await Promise.allSettled([pay(), pay()]);
+    const statuses = results.map((r) => (r.status === 'fulfilled' ? r.value.status : 'ERROR'));
+    expect(statuses.filter((s) => s === 'SUCCEEDED')).toHaveLength(1);
+    expect(await soldInPostgres(seatIds)).toBe(2);
+    expect(await testApp.prisma.order.count({ where: { holdId: hold.id } })).toBe(1);
+    const succeeded = await testApp.prisma.payment.count({
+      where: { holdId: hold.id, status: 'SUCCEEDED' },
+    });
+    expect(succeeded).toBe(1);
+  });
 });
