@@ -117,6 +117,14 @@ describe('buying tickets', () => {
     accessibility.tickets = await findAccessibilityProblems(fanPage);
   });
 
+  it('explains a checkout or an order that does not exist', async () => {
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    await fanPage.goto(`${baseUrl}/checkout/${unknown}`);
+    await fanPage.getByRole('heading', { name: 'This hold is no longer active' }).waitFor();
+    await fanPage.goto(`${baseUrl}/orders/${unknown}`);
+    await fanPage.getByRole('heading', { name: 'We could not find this order' }).waitFor();
+  });
+
   it('shows the bought seats as sold to another fan', async () => {
     const other = await newPage();
     await register(other, baseUrl, newFan('Onlooker'));

@@ -49,7 +49,14 @@ export const OnSaleEventBody = ({ event, saleWindow, about, sidebar }: OnSaleEve
                 purchase.release.isPending && purchase.release.variables?.holdId === hold.id
               }
               onRelease={() => purchase.release.mutate({ holdId: hold.id })}
-              onExpired={purchase.refresh}
+              onExpired={() => {
+                // Said here, in the page's live region: the hold's own panel is about to go.
+                purchase.setNotice({
+                  tone: 'info',
+                  text: 'Your hold expired and the seats were released. Pick seats again to buy.',
+                });
+                purchase.refresh();
+              }}
             />
           </Panel>
         ))}
