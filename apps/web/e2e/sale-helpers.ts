@@ -64,15 +64,25 @@ export const seatStates = (page: Page): Promise<Record<string, string>> =>
     ),
   );
 
-/** The first row (of at least `min` seats) that is wholly available and not in `skip`. */
-export const freeRow = async (page: Page, rows: number[][], skip: Set<number[]>, min = 4) => {
+/**
+ * Seats from a free stretch of some row not in `skip`: the first four are available and so are
+ * the two before them (or the row starts there), so holding the first two never strands a
+ * single seat. Earlier runs leave sold seats behind, hence the search along each row.
+ */
+export const freeRow = async (page: Page, rows: number[][], skip: Set<number[]>) => {
   const states = await seatStates(page);
-  const row = rows.find(
-    (r) => r.length >= min && !skip.has(r) && r.every((id) => states[String(id)] === 'a'),
-  );
-  if (!row) throw new Error('No wholly available row left on the sale event.');
-  skip.add(row);
-  return row;
+  const free = (id: number | undefined) => id !== undefined && states[String(id)] === 'a';
+  for (const row of rows) {
+    if (skip.has(row)) continue;
+    for (let i = 0; i + 4 <= row.length; i += 1) {
+      const before = i === 0 || (free(row[i - 1]) && (i === 1 || free(row[i - 2])));
+      if (before && row.slice(i, i + 4).every(free)) {
+        skip.add(row);
+        return row.slice(i);
+      }
+    }
+  }
+  throw new Error('No free stretch of four seats left on the sale event.');
 };
 
 /** Waits until the map has drawn a snapshot (no seat in the "loading" state). */
