@@ -216,6 +216,8 @@ describe('on a phone', () => {
   it('holds the best available seat and is declined, then sees the checkout', async () => {
     const phone = await newPage({ width: 390, height: 844 });
     await register(phone, baseUrl, newFan('Phone Fan'));
+    await phone.goto(`${baseUrl}/tickets`);
+    await phone.getByRole('heading', { name: 'No tickets yet' }).waitFor();
     await openSale(phone);
     await screenshot(phone, 'seat-picker-phone');
     await phone.getByLabel('Seats', { exact: true }).selectOption('1');
@@ -223,6 +225,11 @@ describe('on a phone', () => {
     await phone.getByTestId('hold-panel').waitFor();
     await phone.getByRole('link', { name: 'Continue to checkout' }).click();
     await phone.waitForURL(/\/checkout\//);
+    // Mistakes are explained beside their fields before anything is sent.
+    await phone.getByLabel('Card number').fill('4242 4242 4242 4241');
+    await phone.getByRole('button', { name: /^Pay / }).click();
+    await phone.getByText('This card number is not valid; check for typos.').waitFor();
+    await phone.getByText('Enter the 3 or 4 digit security code.').waitFor();
     await phone.getByRole('button', { name: /Use this card, 4000 0000 0000 0002/ }).click();
     await phone.getByRole('button', { name: /^Pay / }).click();
     await phone.locator('[data-status="DECLINED"]').waitFor({ timeout: 20_000 });
