@@ -102,6 +102,10 @@ print(
 print(
   `reconciliation lag (XADD -> cursor): p50 ${percentile(lags, 50)} ms, p99 ${percentile(lags, 99)} ms, max ${percentile(lags, 100)} ms over ${lags.length} holds`,
 );
+const row = await prisma.eventSeatCursor.findUnique({ where: { eventId: bench.eventId } });
+// The stream keeps about DEFAULT_STREAM_MAX_LEN entries: a cursor that falls further behind is
+// trimmed past and the mirror is rebuilt from a Redis snapshot (correct, but a sign of overload).
+print(`mirror rebuilt from a snapshot during the run: ${row?.resyncedAt ? 'yes' : 'no'}`);
 print(`invariants after drain: ${report?.ok ? 'PASS' : 'FAIL'}`);
 for (const check of report?.checks ?? [])
   print(`  ${check.ok ? 'ok  ' : 'FAIL'} ${check.name}: ${check.detail}`);

@@ -2,7 +2,6 @@
 import { foldChanges, type ReconcilableChange } from './fold-changes.ts';
 import {
   expireHoldsMissingFrom,
-  updateHolds,
   upsertHolds,
   type HoldRow,
   type HoldUpdate,
@@ -15,7 +14,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // Every hold id the API makes is a UUID, and so is every user id; anything else cannot be a row.
 const isRowId = (id: string) => UUID.test(id);
 
-export const applyChanges = async (tx: Tx, eventId: string, changes: ReconcilableChange[]) => {
+/** One row per hold created in the batch, one update per hold created before it. */
+export const splitChanges = (changes: ReconcilableChange[]) => {
   const created: HoldRow[] = [];
   const updates: HoldUpdate[] = [];
   for (const m of foldChanges(changes)) {
@@ -42,9 +42,7 @@ export const applyChanges = async (tx: Tx, eventId: string, changes: Reconcilabl
       });
     }
   }
-  await upsertHolds(tx, eventId, created);
-  await updateHolds(tx, eventId, updates);
-  return { holds: created.length + updates.length };
+  return { created, updates };
 };
 
 /** Makes the mirror equal to the snapshot: its holds as Redis has them, every other one ended. */

@@ -31,7 +31,10 @@ export interface HoldUpdate {
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
-/** Locks the event's cursor row for this transaction (creating it); null if the event is gone. */
+/**
+ * Locks the event's cursor row for this transaction (creating it) and returns it; null if the
+ * event is gone. Outside a transaction it simply reads the committed cursor.
+ */
 export const lockCursor = async (tx: Tx, eventId: string): Promise<Cursor | null> => {
   // One statement: the no-op update takes the row lock and returns the row, new or not.
   const rows = await tx.$queryRaw<Array<{ applied_version: bigint; applied_stream_id: string }>>`
@@ -88,30 +91,6 @@ export const upsertHolds = async (tx: Tx, eventId: string, rows: HoldRow[]) => {
     JOIN written ON written.id = u.hold_id
     JOIN seats ON seats.id = u.seat_id
     ON CONFLICT (hold_id, seat_id) DO UPDATE SET expires_at = EXCLUDED.expires_at`;
-};
-
-/** Status and expiry changes of holds created before this batch; seats follow their hold. */
-export const updateHolds = async (tx: Tx, eventId: string, updates: HoldUpdate[]) => {
-  if (updates.length === 0) return 0;
-  return tx.$executeRaw`
-    WITH u AS (
-      SELECT * FROM unnest(${updates.map((u) => u.holdId)}::uuid[],
-        ${updates.map((u) => u.status)}::text[], ${updates.map((u) => iso(u.expiresAt))}::timestamptz[],
-        ${updates.map((u) => iso(u.extendedAt))}::timestamptz[],
-        ${updates.map((u) => u.version)}::bigint[]) AS u(id, status, expires_at, extended_at, version)
-    ), changed AS (
-      UPDATE holds h SET
-        status = CASE WHEN h.status = 'ACTIVE' AND u.status IS NOT NULL
-          THEN u.status::"HoldStatus" ELSE h.status END,
-        expires_at = CASE WHEN h.status = 'ACTIVE' AND u.expires_at IS NOT NULL
-          THEN u.expires_at ELSE h.expires_at END,
-        extended_at = COALESCE(h.extended_at, u.extended_at),
-        version = u.version, updated_at = now()
-      FROM u WHERE h.id = u.id AND h.event_id = ${eventId}::uuid AND h.version < u.version
-      RETURNING h.id, h.expires_at, u.expires_at IS NOT NULL AS moved
-    )
-    UPDATE hold_seats hs SET expires_at = changed.expires_at
-    FROM changed WHERE hs.hold_id = changed.id AND changed.moved`;
 };
 
 /**
