@@ -8,7 +8,11 @@ import { ensureEventLoaded } from '../holds/load-event-seat-state.ts';
 import { releaseHold } from '../holds/release-hold.ts';
 import { sellHold } from '../holds/sell-hold.ts';
 import { connectTestRedis, dropPrefix, randomPrefix, readVersion } from '../holds/test-support.ts';
+import { applyBatch } from './apply-batch.repository.ts';
+import { splitChanges } from './apply-changes.ts';
+import type { ReconcilableChange } from './fold-changes.ts';
 import { reconcileEvent } from './reconcile-event.ts';
+import { parseStreamEntry } from './stream-changes.ts';
 import {
   createReconciliationFixture,
   deleteReconciliationFixture,
@@ -131,6 +135,31 @@ describe('reconcileEvent', () => {
     expect(rest.batches).toBeGreaterThanOrEqual(2);
     expect((await holdRow(a.holdId)).status).toBe('CONVERTED');
     expect((await holdRow(b.holdId)).status).toBe('RELEASED');
+  });
+
+  it('writes nothing for a batch that does not start at the cursor (newer range first)', async () => {
+    await fx.hold({ seats: [fx.seats[0]!, fx.seats[1]!] });
+    const start = (await reconcile()).cursor!;
+    const skipped = await fx.hold({ seats: [fx.seats[4]!, fx.seats[5]!], fan: 1 });
+    const newer = await fx.hold({ seats: [fx.seats[8]!, fx.seats[9]!] });
+    const raw = await redis.xrange(eventKeys(fx.store).stream, '-', '+');
+    const [skippedEntry, newerEntry] = raw.slice(-2).map(parseStreamEntry);
+    const before = await readHoldMirror(prisma, fx.eventId);
+
+    // A job that missed `skipped` tries to apply only `newer`, claiming to follow `skipped`.
+    const passed = await applyBatch(prisma, {
+      eventId: fx.eventId,
+      from: { version: skipped.version, streamId: skippedEntry!.id },
+      to: { version: newer.version, streamId: newerEntry!.id },
+      ...splitChanges([newerEntry as ReconcilableChange]),
+    });
+
+    expect(passed).toBe(false);
+    expect(await readHoldMirror(prisma, fx.eventId)).toEqual(before);
+    expect(before.cursor?.appliedVersion).toBe(BigInt(start.version));
+    await reconcile();
+    expect(await holdRow(skipped.holdId)).toMatchObject({ status: 'ACTIVE' });
+    expect(await holdRow(newer.holdId)).toMatchObject({ status: 'ACTIVE' });
   });
 
   it('serialises concurrent runs so each change is applied once', async () => {
