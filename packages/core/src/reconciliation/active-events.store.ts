@@ -9,6 +9,7 @@ export interface ActiveEventsOptions {
 }
 
 export const activeEventsKey = (prefix: string) => `${prefix}seat-sync:active-events`;
+const appliedKey = (prefix: string) => `${prefix}seat-sync:applied`;
 
 /** Called when an event's seat state is loaded; idempotent. */
 export const markEventActive = async ({
@@ -24,13 +25,15 @@ export const unmarkEventActive = async ({
   prefix,
   eventId,
 }: ActiveEventsOptions & { eventId: string }): Promise<void> => {
-  await redis.srem(activeEventsKey(prefix), eventId);
+  await redis
+    .multi()
+    .srem(activeEventsKey(prefix), eventId)
+    .hdel(appliedKey(prefix), eventId)
+    .exec();
 };
 
 export const listActiveEvents = async ({ redis, prefix }: ActiveEventsOptions): Promise<string[]> =>
   (await redis.smembers(activeEventsKey(prefix))).sort();
-
-const appliedKey = (prefix: string) => `${prefix}seat-sync:applied`;
 
 /** Remembers how far Postgres has applied an event (a cache of its cursor, for the tick). */
 export const recordAppliedVersion = async ({
