@@ -2,6 +2,7 @@
 // Lua script) in one run on one box; prints holds/s, p50/p99, conflicts, the ratio, and checks
 // that no seat was sold twice. Servers run in a child process so autocannon has its own core.
 import { fork } from 'node:child_process';
+import { availableParallelism, loadavg } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { createRedisClient } from '@tessera/core/infra/redis-client';
@@ -61,6 +62,24 @@ const ports = await new Promise<{ apiPort: number; ceilingPort: number }>((resol
   server.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
 });
 
+const serverCpuMicros = () =>
+  new Promise<number>((resolve) => {
+    const onMessage = (message: unknown) => {
+      const cpu = (message as { cpuMicros?: NodeJS.CpuUsage }).cpuMicros;
+      if (!cpu) return;
+      server.off('message', onMessage);
+      resolve(cpu.user + cpu.system);
+    };
+    server.on('message', onMessage);
+    server.send('cpu');
+  });
+/** Runs one workload and charges the server CPU it used to it. */
+const measured = async (run: () => Promise<WorkloadResult>) => {
+  const before = await serverCpuMicros();
+  const result = await run();
+  return { ...result, cpuMicros: (await serverCpuMicros()) - before };
+};
+
 const cookieName = config.sessionCookieName;
 try {
   for (const eventId of [fixture.apiEventId, fixture.ceilingEventId]) {
@@ -94,28 +113,32 @@ try {
       `Round ${round + 1}/${ROUNDS}: ceiling (plain Fastify + Lua), then API (holds.create)...`,
     );
     runs.ceiling.push(
-      await runHoldWorkload({
-        ...base,
-        url: `http://127.0.0.1:${ports.ceilingPort}/hold`,
-        request: ({ seatId, fan }) => ({
-          body: JSON.stringify({
-            eventId: fixture.ceilingEventId,
-            userId: fan.userId,
-            seatIds: [seatId],
+      await measured(() =>
+        runHoldWorkload({
+          ...base,
+          url: `http://127.0.0.1:${ports.ceilingPort}/hold`,
+          request: ({ seatId, fan }) => ({
+            body: JSON.stringify({
+              eventId: fixture.ceilingEventId,
+              userId: fan.userId,
+              seatIds: [seatId],
+            }),
+            headers: { 'content-type': 'application/json' },
           }),
-          headers: { 'content-type': 'application/json' },
         }),
-      }),
+      ),
     );
     runs.api.push(
-      await runHoldWorkload({
-        ...base,
-        url: `${apiUrl}/trpc/holds.create`,
-        request: ({ seatId, fan }) => ({
-          body: JSON.stringify({ eventId: fixture.apiEventId, seatIds: [seatId] }),
-          headers: { 'content-type': 'application/json', cookie: `${cookieName}=${fan.token}` },
+      await measured(() =>
+        runHoldWorkload({
+          ...base,
+          url: `${apiUrl}/trpc/holds.create`,
+          request: ({ seatId, fan }) => ({
+            body: JSON.stringify({ eventId: fixture.apiEventId, seatIds: [seatId] }),
+            headers: { 'content-type': 'application/json', cookie: `${cookieName}=${fan.token}` },
+          }),
         }),
-      }),
+      ),
     );
   }
   const ceiling = mergeRuns(runs.ceiling);
@@ -139,16 +162,34 @@ try {
     `\n${CONNECTIONS} connections, ${fixture.seatIds.length} seats, single-seat holds, ~10% aimed at taken seats, ${ROUNDS} alternating rounds (p50: median round, p99: worst round)\n`,
   );
   print(
-    'run                      holds/s   p50 ms  p99 ms  holds  conflicts  errors  seats in 2 holds  redis problems',
+    'run                      holds/s   p50 ms  p99 ms  holds  conflicts  errors  CPU µs/req  seats in 2 holds  redis problems',
   );
+  const cpuPerRequest = (run: WorkloadResult) => (run.cpuMicros ?? 0) / run.requests;
   for (const [name, run, check] of rows) {
     print(
-      `${name.padEnd(24)} ${run.holdsPerSecond.toFixed(0).padStart(7)} ${String(run.p50).padStart(8)} ${String(run.p99).padStart(7)} ${String(run.holds).padStart(6)} ${String(run.conflicts).padStart(10)} ${String(run.errors).padStart(7)} ${String(check.doubles).padStart(17)} ${String(check.problems).padStart(15)}`,
+      [
+        name.padEnd(24),
+        run.holdsPerSecond.toFixed(0).padStart(7),
+        String(run.p50).padStart(8),
+        String(run.p99).padStart(7),
+        String(run.holds).padStart(6),
+        String(run.conflicts).padStart(10),
+        String(run.errors).padStart(7),
+        cpuPerRequest(run).toFixed(0).padStart(11),
+        String(check.doubles).padStart(17),
+        String(check.problems).padStart(15),
+      ].join(' '),
     );
   }
   const ratio = api.holdsPerSecond / ceiling.holdsPerSecond;
+  const cpuRatio = cpuPerRequest(ceiling) / cpuPerRequest(api);
   print(
-    `\nAPI / ceiling: ${(ratio * 100).toFixed(1)}% (target >= 50%), API p99 ${api.p99} ms (target < 50 ms)`,
+    `\nAPI / ceiling: ${(ratio * 100).toFixed(1)}% of holds/s, ${(cpuRatio * 100).toFixed(1)}% by server CPU per request (target >= 50%); API p99 ${api.p99} ms (target < 50 ms)`,
+  );
+  print(
+    `Load average during the run: ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')} on ${availableParallelism()} cores`,
   );
   const failed = rows.some(
     ([, run, check]) => check.doubles > 0 || check.problems > 0 || run.errors > 0,

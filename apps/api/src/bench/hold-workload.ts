@@ -26,6 +26,8 @@ export interface WorkloadResult {
   p99: number;
   /** seatId -> holdIds that claimed it (more than one would be an oversell). */
   winners: Map<number, string[]>;
+  /** Server CPU time (user + system) the run cost, when measured. */
+  cpuMicros?: number;
 }
 
 export const runHoldWorkload = async (options: WorkloadOptions): Promise<WorkloadResult> => {
@@ -107,5 +109,6 @@ export const mergeRuns = (runs: WorkloadResult[]): WorkloadResult => {
     p50: p50s[Math.floor(p50s.length / 2)] ?? 0,
     p99: Math.max(...runs.map((r) => r.p99)),
     winners,
+    cpuMicros: sum((r) => r.cpuMicros ?? 0),
   };
 };

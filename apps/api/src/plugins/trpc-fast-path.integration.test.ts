@@ -55,6 +55,12 @@ const normalise = (value: unknown) =>
   );
 
 describe('holds.create fast path', () => {
+  it('is served by its own route only in the app built with it', () => {
+    const route = { method: 'POST' as const, url: '/trpc/holds.create' };
+    expect(fast.app.hasRoute(route)).toBe(true);
+    expect(official.app.hasRoute(route)).toBe(false);
+  });
+
   it('answers exactly like the adapter for anonymous callers and bad input', async () => {
     const anonymous = await both('', { eventId: sale.event.id, seatIds: [sale.rowA[0]] });
     expect(anonymous.fast).toEqual(anonymous.official);

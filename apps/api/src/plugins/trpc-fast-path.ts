@@ -16,8 +16,8 @@ import {
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import type { AppRouter } from '../trpc/router.ts';
 
+/** Register with Fastify's own `prefix` option ('/trpc'); routes are `<prefix>/<path>`. */
 export interface TrpcFastPathOptions {
-  prefix: string;
   /** Mutation paths served here, e.g. 'holds.create'. */
   mutations: string[];
   trpcOptions: FastifyTRPCPluginOptions<AppRouter>['trpcOptions'];
@@ -34,14 +34,14 @@ const readInput = (body: unknown): { ok: true; input: unknown } | { ok: false } 
 
 export const trpcFastPathPlugin = async (
   app: FastifyInstance,
-  { prefix, mutations, trpcOptions }: TrpcFastPathOptions,
+  { mutations, trpcOptions }: TrpcFastPathOptions,
 ) => {
   const { router, createContext, onError } = trpcOptions;
   const official = (req: FastifyRequest, reply: FastifyReply, path: string) =>
     fastifyRequestHandler({ ...trpcOptions, req, res: reply, path });
 
   for (const path of mutations) {
-    app.post(`${prefix}/${path}`, async (req, reply) => {
+    app.post(`/${path}`, async (req, reply) => {
       const parsed = readInput(req.body);
       if ((req.query as Record<string, unknown>).batch !== undefined || !parsed.ok) {
         return official(req, reply, path);
