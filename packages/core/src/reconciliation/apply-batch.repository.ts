@@ -2,7 +2,8 @@
 // gated on the cursor still naming the entry the batch follows. The gate's UPDATE locks the
 // cursor row, so concurrent writers serialise; a writer that finds the cursor moved (a replayed
 // or overtaken job) writes nothing, because every other write joins the gate's row. One statement
-// is one round trip and atomic on its own: no interactive transaction on the hot path.
+// is one round trip and atomic on its own: no interactive transaction on the hot path. Foreign
+// keys are the only check that fans and seats exist (a join would cost a scan per batch).
 import type { PrismaClient } from '@tessera/db/client';
 import type { Cursor, HoldRow, HoldUpdate } from './hold-mirror.repository.ts';
 
@@ -39,8 +40,6 @@ export const applyBatch = async (
         ${c.map((r) => iso(r.createdAt))}::timestamptz[])
         AS n(id, user_id, status, expires_at, extended_at, version, created_at)
       JOIN gate ON true
-      -- A user deleted since the hold is skipped rather than failing the batch forever.
-      JOIN users ON users.id = n.user_id
       ON CONFLICT (id) DO UPDATE SET
         status = CASE WHEN holds.status = 'ACTIVE' THEN EXCLUDED.status ELSE holds.status END,
         expires_at = CASE WHEN holds.status = 'ACTIVE' THEN EXCLUDED.expires_at
@@ -55,7 +54,6 @@ export const applyBatch = async (
       FROM unnest(${seats.map((s) => s.holdId)}::uuid[], ${seats.map((s) => s.seatId)}::int[])
         AS s(hold_id, seat_id)
       JOIN written ON written.id = s.hold_id
-      JOIN seats ON seats.id = s.seat_id
       ON CONFLICT (hold_id, seat_id) DO UPDATE SET expires_at = EXCLUDED.expires_at
       RETURNING 1
     ), changes AS (
@@ -82,4 +80,39 @@ export const applyBatch = async (
     )
     SELECT count(*) AS passed FROM gate`;
   return Number(rows[0]?.passed ?? 0n) > 0;
+};
+
+/** A foreign key refused a row: a fan (or seat) deleted since the change was made. */
+export const isForeignKeyViolation = (error: unknown): boolean => {
+  const e = error as {
+    code?: string;
+    meta?: { driverAdapterError?: { cause?: { originalCode?: string } } };
+  };
+  return e?.code === 'P2003' || e?.meta?.driverAdapterError?.cause?.originalCode === '23503';
+};
+
+/**
+ * The created holds whose fan and seats still exist (seats that vanished are left out). The
+ * foreign keys stay the guard on the hot path; this lookup only runs after one refused a batch.
+ */
+export const withoutOrphans = async (prisma: PrismaClient, created: HoldRow[]) => {
+  const users = new Set(
+    (
+      await prisma.user.findMany({
+        where: { id: { in: [...new Set(created.map((r) => r.userId))] } },
+        select: { id: true },
+      })
+    ).map((u) => u.id),
+  );
+  const seats = new Set(
+    (
+      await prisma.seat.findMany({
+        where: { id: { in: [...new Set(created.flatMap((r) => r.seatIds))] } },
+        select: { id: true },
+      })
+    ).map((seat) => seat.id),
+  );
+  return created
+    .filter((r) => users.has(r.userId))
+    .map((r) => ({ ...r, seatIds: r.seatIds.filter((id) => seats.has(id)) }));
 };

@@ -3,6 +3,7 @@
 import { createPrismaClient } from '@tessera/db/client';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { extendHold } from '../holds/extend-hold.ts';
+import { holdSeats } from '../holds/hold-seats.ts';
 import { eventKeys } from '../holds/keys.ts';
 import { ensureEventLoaded } from '../holds/load-event-seat-state.ts';
 import { releaseHold } from '../holds/release-hold.ts';
@@ -160,6 +161,27 @@ describe('reconcileEvent', () => {
     await reconcile();
     expect(await holdRow(skipped.holdId)).toMatchObject({ status: 'ACTIVE' });
     expect(await holdRow(newer.holdId)).toMatchObject({ status: 'ACTIVE' });
+  });
+
+  it('skips holds of a fan deleted before reconciliation and applies the rest', async () => {
+    const gone = await prisma.user.create({
+      data: { email: `gone-${fx.eventId}@example.test`, name: 'Gone', passwordHash: 'x' },
+    });
+    const orphan = await holdSeats({
+      ...fx.store,
+      userId: gone.id,
+      seatIds: [fx.seats[0]!, fx.seats[1]!],
+      ttlMs: 60_000,
+      perUserSeatLimit: 6,
+    });
+    const kept = await fx.hold({ seats: [fx.seats[4]!, fx.seats[5]!] });
+    await prisma.user.delete({ where: { id: gone.id } });
+
+    const result = await reconcile();
+
+    expect(result.cursor?.version).toBe(kept.version);
+    expect(await prisma.hold.findUnique({ where: { id: orphan.holdId } })).toBeNull();
+    expect(await holdRow(kept.holdId)).toMatchObject({ status: 'ACTIVE' });
   });
 
   it('serialises concurrent runs so each change is applied once', async () => {

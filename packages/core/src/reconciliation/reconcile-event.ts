@@ -12,7 +12,7 @@
 import type { PrismaClient } from '@tessera/db/client';
 import type { Redis } from 'ioredis';
 import { applySnapshot, splitChanges } from './apply-changes.ts';
-import { applyBatch } from './apply-batch.repository.ts';
+import { applyBatch, isForeignKeyViolation, withoutOrphans } from './apply-batch.repository.ts';
 import { lockCursor, moveCursor, type Cursor } from './hold-mirror.repository.ts';
 import { planBatch } from './plan-batch.ts';
 import { readSeatStateSnapshot } from './seat-state-snapshot.ts';
@@ -80,12 +80,18 @@ export const reconcileEvent = async (options: ReconcileEventOptions): Promise<Re
       cursor = rebuilt ?? cursor;
       break;
     }
-    const passed = await applyBatch(prisma, {
-      eventId,
-      from: cursor,
-      to: plan.to,
-      ...splitChanges(plan.changes),
-    });
+    const batch = { eventId, from: cursor, to: plan.to, ...splitChanges(plan.changes) };
+    let passed: boolean;
+    try {
+      passed = await applyBatch(prisma, batch);
+    } catch (error) {
+      if (!isForeignKeyViolation(error)) throw error;
+      // Holds of a fan deleted since are skipped, not retried forever.
+      passed = await applyBatch(prisma, {
+        ...batch,
+        created: await withoutOrphans(prisma, batch.created),
+      });
+    }
     if (passed) {
       cursor = plan.to;
       result.applied += plan.changes.length;
