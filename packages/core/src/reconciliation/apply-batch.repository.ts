@@ -46,7 +46,7 @@ export const applyBatch = async (
           ELSE holds.expires_at END,
         extended_at = COALESCE(holds.extended_at, EXCLUDED.extended_at),
         version = EXCLUDED.version, updated_at = now()
-      WHERE holds.version < EXCLUDED.version
+      WHERE holds.version < EXCLUDED.version AND holds.status = 'ACTIVE'
       RETURNING id, expires_at
     ), seated AS (
       INSERT INTO hold_seats (hold_id, seat_id, event_id, expires_at)
