@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { createRedisClient } from '@tessera/core/infra/redis-client';
 import { loadEventSeatState } from '@tessera/core/holds/load-event-seat-state';
 import { createPrismaClient } from '@tessera/db/client';
+import { ensureDatabase, migrate } from '@tessera/db/migrate';
 import { readApiConfig } from '../env.ts';
 import { seatStateProblems } from '../testing/seat-state-consistency.ts';
 import { createBenchFixture, deleteBenchFixture } from './bench-fixture.ts';
@@ -24,12 +25,22 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 4);
 const PER_FAN_LIMIT = Math.ceil((ROWS * SEATS_PER_ROW) / FANS) + 10;
 
 const redisPrefix = `bench:${randomUUID().slice(0, 8)}:`;
-const env = {
+const env: NodeJS.ProcessEnv = {
   ...process.env,
   REDIS_PREFIX: redisPrefix,
   LOG_LEVEL: 'silent',
   PAYMENT_SIMULATED_LATENCY_MS: '0',
 };
+// Its own database (created and migrated here): bench rows never touch dev data, and cleanup stays
+// fast (deleting 40k seats in a churned database scans bloated FK tables for minutes).
+const benchDatabaseUrl = (() => {
+  const url = new URL(readApiConfig(env).databaseUrl);
+  url.pathname = '/tessera_bench';
+  return process.env.BENCH_DATABASE_URL ?? url.toString();
+})();
+env.DATABASE_URL = benchDatabaseUrl;
+await ensureDatabase(benchDatabaseUrl);
+await migrate(benchDatabaseUrl);
 const config = readApiConfig(env);
 const prisma = createPrismaClient({ databaseUrl: config.databaseUrl });
 const redis = createRedisClient({ redisUrl: config.redisUrl });
