@@ -21,7 +21,7 @@ const print = (line: string) => process.stdout.write(`${line}\n`);
 const { values: flags } = parseArgs({
   options: {
     duration: { type: 'string', default: process.env.BENCH_DURATION ?? '5' },
-    levels: { type: 'string', default: process.env.BENCH_LEVELS ?? '100,2000,20000' },
+    levels: { type: 'string', default: process.env.BENCH_LEVELS ?? '100,2000,20000,200000' },
     connections: { type: 'string', default: process.env.BENCH_CONNECTIONS ?? '64' },
     pool: { type: 'string', default: process.env.BENCH_POOL_SIZE ?? '16' },
     warmup: { type: 'string', default: process.env.BENCH_WARMUP ?? '1' },
@@ -101,7 +101,8 @@ try {
       `${connections} connections, ${seconds} s per run, Postgres pool ${flags.pool} for every strategy.`,
   );
   print(
-    'req/s = answered requests (held + conflict) per second; holds/s = successful holds; vs Lua = req/s ratio to the Lua run at the same level.\n',
+    'req/s = answered requests (held + conflict) per second; holds/s = successful holds (at most seats / 2 per run: ' +
+      'holds last 60 s, so small levels sell out early and then measure refusals); vs Lua = req/s ratio to the Lua run at the same level.\n',
   );
   for (const line of formatTable(rows)) print(line);
   const endLoad = loadavg().map((l) => l.toFixed(2));
