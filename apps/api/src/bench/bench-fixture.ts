@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { PrismaClient } from '@tessera/db/client';
 import { createSession } from '@tessera/core/auth/sessions.service';
+import { createGridVenue } from '@tessera/core/testing/grid-venue';
 
 export interface BenchFixture {
   venueId: string;
@@ -32,57 +33,7 @@ export const createBenchFixture = async ({
   perFanSeatLimit: number;
 }): Promise<BenchFixture> => {
   const token = randomUUID().slice(0, 8);
-  const venue = await prisma.venue.create({
-    data: {
-      name: `Bench ${token}`,
-      city: `bench-${token}`,
-      width: seatsPerRow,
-      height: rows + 10,
-      stageX: seatsPerRow / 2,
-      stageY: 0,
-    },
-  });
-  const tier = await prisma.priceTier.create({
-    data: {
-      venueId: venue.id,
-      code: 'STD',
-      name: 'Standard',
-      color: '#888',
-      defaultPriceCents: 5000,
-    },
-  });
-  const section = await prisma.section.create({
-    data: { venueId: venue.id, code: 'MAIN', name: 'Main' },
-  });
-  await prisma.row.createMany({
-    data: Array.from({ length: rows }, (_, r) => ({
-      sectionId: section.id,
-      label: `R${r + 1}`,
-      sortOrder: r,
-    })),
-  });
-  const rowIds = (
-    await prisma.row.findMany({ where: { sectionId: section.id }, orderBy: { sortOrder: 'asc' } })
-  ).map((r) => r.id);
-  for (const [r, rowId] of rowIds.entries()) {
-    await prisma.seat.createMany({
-      data: Array.from({ length: seatsPerRow }, (_, p) => ({
-        venueId: venue.id,
-        sectionId: section.id,
-        rowId,
-        label: String(p + 1),
-        position: p + 1,
-        x: p + 1,
-        y: r + 10,
-        priceTierId: tier.id,
-      })),
-    });
-  }
-  const seats = await prisma.seat.findMany({
-    where: { venueId: venue.id },
-    orderBy: [{ y: 'asc' }, { position: 'asc' }],
-    select: { id: true },
-  });
+  const venue = await createGridVenue({ prisma, rows, seatsPerRow, name: `Bench ${token}` });
   const makeEvent = async (title: string) => {
     const event = await prisma.event.create({
       data: {
@@ -90,11 +41,11 @@ export const createBenchFixture = async ({
         description: 'holds benchmark',
         category: 'CONCERT',
         city: venue.city,
-        venueId: venue.id,
+        venueId: venue.venueId,
         startsAt: new Date(Date.now() + 86_400_000),
         status: 'PUBLISHED',
-        capacity: seats.length,
-        prices: { create: [{ priceTierId: tier.id, priceCents: 5000 }] },
+        capacity: venue.seatIds.length,
+        prices: { create: [{ priceTierId: venue.tierId, priceCents: 5000 }] },
         onSales: {
           create: [
             {
@@ -133,10 +84,10 @@ export const createBenchFixture = async ({
     );
   }
   return {
-    venueId: venue.id,
+    venueId: venue.venueId,
     apiEventId: await makeEvent('Bench API'),
     ceilingEventId: await makeEvent('Bench ceiling'),
-    seatIds: seats.map((s) => s.id),
+    seatIds: venue.seatIds,
     fans: withSessions,
   };
 };

@@ -2,6 +2,7 @@
 // of fans, all with a random token; removeBenchEvent deletes exactly these rows.
 import { randomUUID } from 'node:crypto';
 import type { PrismaClient } from '@tessera/db/client';
+import { createGridVenue } from '@tessera/core/testing/grid-venue';
 
 export const SEATS_PER_ROW = 100;
 
@@ -23,57 +24,15 @@ export const createBenchEvent = async ({
   fans: number;
 }): Promise<BenchEvent> => {
   const token = randomUUID().slice(0, 8);
-  const venue = await prisma.venue.create({
-    data: {
-      name: `Bench ${token}`,
-      city: `bench-${token}`,
-      width: 200,
-      height: 2 * rows,
-      stageX: 100,
-      stageY: 0,
-    },
+  const venue = await createGridVenue({
+    prisma,
+    rows,
+    seatsPerRow: SEATS_PER_ROW,
+    spacing: 2,
+    name: `Bench ${token}`,
+    priceCents: 1000,
   });
-  const tier = await prisma.priceTier.create({
-    data: {
-      venueId: venue.id,
-      code: 'STD',
-      name: 'Standard',
-      color: '#000',
-      defaultPriceCents: 1000,
-    },
-  });
-  const section = await prisma.section.create({
-    data: { venueId: venue.id, code: 'M', name: 'Main' },
-  });
-  await prisma.row.createMany({
-    data: Array.from({ length: rows }, (_, i) => ({
-      sectionId: section.id,
-      label: `R${i + 1}`,
-      sortOrder: i,
-    })),
-  });
-  const rowIds = (
-    await prisma.row.findMany({ where: { sectionId: section.id }, orderBy: { sortOrder: 'asc' } })
-  ).map((r) => r.id);
-  for (const [r, rowId] of rowIds.entries()) {
-    await prisma.seat.createMany({
-      data: Array.from({ length: SEATS_PER_ROW }, (_, p) => ({
-        venueId: venue.id,
-        sectionId: section.id,
-        rowId,
-        label: String(p + 1),
-        position: p + 1,
-        x: p * 2,
-        y: 10 + r * 2,
-        priceTierId: tier.id,
-      })),
-    });
-  }
-  const seats = await prisma.seat.findMany({
-    where: { venueId: venue.id },
-    orderBy: [{ rowId: 'asc' }, { position: 'asc' }],
-    select: { id: true },
-  });
+  const seats = venue.seatIds.map((id) => ({ id }));
   const pairs: Array<[number, number]> = [];
   for (let i = 0; i + 1 < seats.length; i += 2) pairs.push([seats[i]!.id, seats[i + 1]!.id]);
   const event = await prisma.event.create({
@@ -82,7 +41,7 @@ export const createBenchEvent = async ({
       description: 'bench',
       category: 'CONCERT',
       city: venue.city,
-      venueId: venue.id,
+      venueId: venue.venueId,
       startsAt: new Date(Date.now() + 86_400_000),
       capacity: seats.length,
       status: 'PUBLISHED',
@@ -95,7 +54,7 @@ export const createBenchEvent = async ({
   const userIds = (
     await prisma.user.findMany({ where: { email: { in: emails } }, select: { id: true } })
   ).map((u) => u.id);
-  return { eventId: event.id, venueId: venue.id, userIds, pairs };
+  return { eventId: event.id, venueId: venue.venueId, userIds, pairs };
 };
 
 export const removeBenchEvent = async (prisma: PrismaClient, bench: BenchEvent) => {
