@@ -17,7 +17,7 @@ try {
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   process.stdout.write(
     `Seeded ${s.users} users, ${s.venues} venues (${s.venuesCreated} new, ${s.seats} seats), ` +
-      `${s.events} events in ${seconds}s.\n`,
+      `${s.events} events (${s.eventsWithSales} with box-office sales) in ${seconds}s.\n`,
   );
 } catch (error) {
   // Database errors carry a code and become one sentence; anything else is a bug: show it whole.

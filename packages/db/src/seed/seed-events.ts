@@ -1,6 +1,6 @@
 // Upserts the demo events by their deterministic ids, with a price for every tier of the venue
 // and their on-sale windows. Dates are relative to `now`, so a re-run moves them forward instead
-// of adding copies; seats sold by real orders are never overwritten on a re-run.
+// of adding copies; seats_sold is left to the sales (seed-sales.ts and real orders).
 import type { PrismaClient } from '../client.ts';
 import { EventStatus } from '../generated/prisma/enums.ts';
 import type { EventPlan } from './event-catalog.ts';
@@ -75,10 +75,9 @@ const seedOne = async ({
     status: plan.status ?? EventStatus.PUBLISHED,
     capacity,
   };
-  const seatsSold = plan.seatsLeft === undefined ? 0 : capacity - plan.seatsLeft;
   await prisma.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SEED_LOCK})`;
-    await tx.event.upsert({ where: { id }, create: { id, ...fields, seatsSold }, update: fields });
+    await tx.event.upsert({ where: { id }, create: { id, ...fields }, update: fields });
     for (const tier of venue.priceTiers) {
       const priceCents = priceFor(tier.defaultPriceCents, plan.priceFactor);
       await tx.eventTierPrice.upsert({

@@ -20,6 +20,8 @@ const counts = async () => ({
   events: await prisma.event.count(),
   prices: await prisma.eventTierPrice.count(),
   windows: await prisma.onSaleWindow.count(),
+  orders: await prisma.order.count(),
+  orderSeats: await prisma.orderSeat.count(),
 });
 
 /** Everything the seed writes, minus bookkeeping timestamps. */
@@ -33,7 +35,25 @@ const snapshot = async () => ({
     orderBy: { id: 'asc' },
     omit: { updatedAt: true },
   }),
+  orders: await prisma.order.findMany({ orderBy: { id: 'asc' }, omit: { updatedAt: true } }),
 });
+
+/** Live (sold_guard) order seats per event id. */
+const liveSales = async () =>
+  new Map(
+    (
+      await prisma.orderSeat.groupBy({
+        by: ['eventId'],
+        where: { soldGuard: true },
+        _count: { _all: true },
+      })
+    ).map((g) => [g.eventId, g._count._all]),
+  );
+
+const expectSeatsSoldMatchSales = async () => {
+  const sales = await liveSales();
+  for (const e of await prisma.event.findMany()) expect(e.seatsSold).toBe(sales.get(e.id) ?? 0);
+};
 
 beforeAll(async () => {
   db = await createTempDatabase({ baseUrl: process.env.DATABASE_URL! });
@@ -125,6 +145,43 @@ describe('seedDemoData', () => {
     }
   });
 
+  it('backs seats_sold with confirmed box-office sales priced from the event tiers', async () => {
+    await expectSeatsSoldMatchSales();
+    const events = await prisma.event.findMany();
+    const soldOut = events.find((e) => e.seatsSold === e.capacity)!;
+    expect(await prisma.orderSeat.count({ where: { eventId: soldOut.id, soldGuard: true } })).toBe(
+      soldOut.capacity,
+    );
+    const nearly = events.filter((e) => e.seatsSold > 0 && e.seatsSold < e.capacity);
+    expect(nearly.map((e) => e.capacity - e.seatsSold)).toEqual([12]);
+    const orders = await prisma.order.findMany({ include: { user: true, seats: true } });
+    expect(orders.map((o) => o.eventId).sort()).toEqual([soldOut.id, nearly[0]!.id].sort());
+    for (const o of orders) {
+      expect([o.status, o.user.email, o.user.role]).toEqual([
+        'CONFIRMED',
+        'boxoffice@tessera.dev',
+        'FAN',
+      ]);
+      expect(o.totalCents).toBe(o.seats.reduce((sum, seat) => sum + seat.priceCents, 0));
+    }
+    const mispriced = await prisma.$queryRaw<Array<{ n: bigint }>>`
+      SELECT count(*) AS n FROM order_seats o JOIN seats s ON s.id = o.seat_id
+      LEFT JOIN event_tier_prices p ON p.event_id = o.event_id AND p.price_tier_id = s.price_tier_id
+      WHERE p.price_cents IS DISTINCT FROM o.price_cents`;
+    expect(mispriced[0]!.n).toBe(0n);
+  });
+
+  it('leaves the nearly sold-out event 12 adjacent seats in one row', async () => {
+    const event = (await prisma.event.findMany()).find((e) => e.capacity - e.seatsSold === 12)!;
+    const free = await prisma.seat.findMany({
+      where: { venueId: event.venueId, orderSeats: { none: { eventId: event.id } } },
+      orderBy: { position: 'asc' },
+    });
+    expect(free).toHaveLength(12);
+    expect(new Set(free.map((seat) => seat.rowId)).size).toBe(1);
+    expect(free.at(-1)!.position - free[0]!.position).toBe(11);
+  });
+
   it('has windows open now, future windows, a presale before its general sale, and one without a waiting room', async () => {
     const windows = await prisma.onSaleWindow.findMany({ orderBy: { startsAt: 'asc' } });
     const open = windows.filter((w) => w.startsAt <= NOW && w.endsAt > NOW);
@@ -168,5 +225,38 @@ describe('seedDemoData', () => {
     eventsAfter.forEach((e, i) => {
       expect(e.startsAt.getTime() - eventsBefore[i]!.startsAt.getTime()).toBe(7 * DAY);
     });
+  }, 120_000);
+
+  it("backs a DB seeded before sales existed, keeping a fan's real sale", async () => {
+    const event = (await prisma.event.findMany()).find((e) => e.capacity - e.seatsSold === 12)!;
+    await prisma.order.deleteMany({ where: { eventId: event.id } });
+    await prisma.event.update({ where: { id: event.id }, data: { seatsSold: event.seatsSold } });
+    const fan = await prisma.user.findUniqueOrThrow({ where: { email: 'fan@tessera.dev' } });
+    const seat = await prisma.seat.findFirstOrThrow({
+      where: { venueId: event.venueId },
+      orderBy: { id: 'asc' },
+    });
+    await prisma.order.create({
+      data: {
+        userId: fan.id,
+        eventId: event.id,
+        status: 'CONFIRMED',
+        totalCents: 4_200,
+        seats: { create: { eventId: event.id, seatId: seat.id, priceCents: 4_200 } },
+      },
+    });
+
+    await seedDemoData({ prisma, now: NOW });
+
+    await expectSeatsSoldMatchSales();
+    const after = await prisma.event.findUniqueOrThrow({ where: { id: event.id } });
+    expect(after.capacity - after.seatsSold).toBe(12);
+    const fanSeat = await prisma.orderSeat.findMany({
+      where: { eventId: event.id, seatId: seat.id },
+    });
+    expect(fanSeat.map((s) => s.priceCents)).toEqual([4_200]);
+    const countsBefore = await counts();
+    await seedDemoData({ prisma, now: NOW });
+    expect(await counts()).toEqual(countsBefore);
   }, 120_000);
 });
