@@ -18,3 +18,23 @@ export const ZSeatsSnapshot = z.object({
   mine: z.array(z.number().int()),
 });
 export type SeatsSnapshot = z.infer<typeof ZSeatsSnapshot>;
+
+/** seats.onChange input: `lastEventId` is the last version the client applied (SSE resume). */
+export const ZSeatsOnChangeRequest = z.object({
+  eventId: z.string().uuid('Unknown event.'),
+  lastEventId: z.string().optional(),
+});
+
+export const ZSeatStatus = z.enum(['a', 'h', 's']);
+
+/** Changes after `fromVersion` up to `toVersion`: the last status of every seat that changed. */
+export const ZSeatsDelta = z.object({
+  fromVersion: z.number().int(),
+  toVersion: z.number().int(),
+  seats: z.array(z.tuple([z.number().int(), ZSeatStatus])),
+});
+export type SeatsDelta = z.infer<typeof ZSeatsDelta>;
+
+/** One seats.onChange message: a full snapshot (first, or after a gap) or a delta. */
+export type SeatsChangeMessage =
+  ({ kind: 'snapshot' } & SeatsSnapshot) | ({ kind: 'delta'; eventId: string } & SeatsDelta);

@@ -1,0 +1,78 @@
+// One event's stream reader: XREAD BLOCK on its own connection, coalescing entries per window.
+import type { Redis } from 'ioredis';
+import {
+  coalesceChanges,
+  parseStreamEntry,
+  type HubDelta,
+  type RawStreamEntry,
+  type StreamChange,
+} from './stream-changes.ts';
+
+export interface StreamReader {
+  /** Resolves once the reader knows where "now" is in the stream. */
+  ready: Promise<void>;
+  stop(): void;
+}
+
+const RETRY_AFTER_ERROR_MS = 250;
+
+export const startStreamReader = ({
+  redis,
+  streamKey,
+  windowMs,
+  blockMs,
+  emit,
+}: {
+  redis: Redis;
+  streamKey: string;
+  windowMs: number;
+  blockMs: number;
+  emit: (delta: HubDelta) => void;
+}): StreamReader => {
+  // A blocking XREAD would stall every other command on a shared connection.
+  const connection = redis.duplicate();
+  let stopped = false;
+  let pending: StreamChange[] = [];
+  let timer: NodeJS.Timeout | undefined;
+
+  const flush = () => {
+    timer = undefined;
+    if (pending.length === 0 || stopped) return;
+    const changes = pending;
+    pending = [];
+    emit(coalesceChanges({ fromVersion: changes[0]!.version - 1, changes }));
+  };
+
+  // The last entry id now: everything appended after it is news for the subscribers.
+  const start = connection
+    .xrevrange(streamKey, '+', '-', 'COUNT', 1)
+    .then((entries) => entries[0]?.[0] ?? '0-0');
+
+  const loop = async () => {
+    let lastId = await start;
+    while (!stopped) {
+      try {
+        const reply = (await connection.xread('BLOCK', blockMs, 'STREAMS', streamKey, lastId)) as
+          [string, RawStreamEntry[]][] | null;
+        for (const entry of reply?.[0]?.[1] ?? []) {
+          lastId = entry[0];
+          pending.push(parseStreamEntry(entry));
+        }
+        if (pending.length > 0 && !timer) timer = setTimeout(flush, windowMs);
+      } catch {
+        // Redis restarted or the connection dropped: ioredis reconnects; retry from lastId.
+        if (!stopped) await new Promise((resolve) => setTimeout(resolve, RETRY_AFTER_ERROR_MS));
+      }
+    }
+  };
+
+  void loop().catch(() => undefined);
+  return {
+    ready: start.then(() => undefined),
+    stop() {
+      stopped = true;
+      clearTimeout(timer);
+      connection.disconnect();
+    },
+  };
+};
