@@ -2,7 +2,7 @@
 // points at a live hold that lists it, every live hold owns its seats, expiries agree, and no
 // fan holds more than the limit. Returns the problems found (empty when consistent).
 import type { Redis } from 'ioredis';
-import { parseHoldRecord } from '@tessera/core/checkout/hold-records.store';
+import { parseHoldRecord } from '@tessera/core/holds/seat-state-codec';
 import { eventKeys } from '@tessera/core/holds/keys';
 
 export const seatStateProblems = async ({

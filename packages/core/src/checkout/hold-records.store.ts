@@ -2,32 +2,11 @@
 // per-fan index holdId -> eventId, so calls that carry only a hold id find the event's keys.
 import type { Redis } from 'ioredis';
 import { eventKeys } from '../holds/keys.ts';
+import { parseHoldRecord } from '../holds/seat-state-codec.ts';
 
-export interface HoldRecord {
-  holdId: string;
-  eventId: string;
-  /** h held, s sold, x expired by the sweeper. */
-  status: string;
-  expiresAt: number;
-  extended: boolean;
-  createdAt: number;
-  userId: string;
-  seatIds: number[];
-}
+import type { HoldRecord } from '../holds/seat-state-codec.ts';
 
-export const parseHoldRecord = (holdId: string, eventId: string, raw: string): HoldRecord => {
-  const [status = '', expiresAt, extended, createdAt, userId = '', seats = ''] = raw.split('|');
-  return {
-    holdId,
-    eventId,
-    status,
-    expiresAt: Number(expiresAt),
-    extended: extended === '1',
-    createdAt: Number(createdAt),
-    userId,
-    seatIds: seats.split(',').filter(Boolean).map(Number),
-  };
-};
+export type { HoldRecord };
 
 interface StoreOptions {
   redis: Redis;

@@ -6,6 +6,7 @@ import { afterAll, expect, vi } from 'vitest';
 import { holdSeats } from './hold-seats.ts';
 import { HoldRefusedError } from './hold-refusal.ts';
 import { eventKeys } from './keys.ts';
+import { redisTimeMs } from './seat-state-codec.ts';
 import { installEventSeatState } from './install-event-seat-state.ts';
 import { encodeSeatLayout, type LayoutSeat } from './seat-layout.ts';
 
@@ -109,7 +110,7 @@ export const refusalOf = async (call: Promise<unknown>): Promise<HoldRefusedErro
 /** Resolves once Redis's own clock (the one the scripts use) is past `ms`. */
 export const redisClockPast = async (redis: Redis, ms: number) => {
   const [seconds, micros] = await redis.time();
-  return Number(seconds) * 1000 + Math.floor(Number(micros) / 1000) > ms;
+  return redisTimeMs([String(seconds), String(micros)]) > ms;
 };
 
 /** One row of 8 seats (101..108) on a new event, with a hold helper and a wait on Redis time. */

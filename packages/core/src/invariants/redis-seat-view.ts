@@ -2,6 +2,7 @@
 // held seats with their hold ids, the version and Redis time (MULTI: nothing runs in between).
 import type { Redis } from 'ioredis';
 import { eventKeys } from '../holds/keys.ts';
+import { decodeSeatValue, execAtomically, redisTimeMs } from '../holds/seat-state-codec.ts';
 
 export interface RedisSeatView {
   version: number;
@@ -14,10 +15,9 @@ export interface RedisSeatView {
 
 export const describeSeatValue = (value: string | undefined, now: number): string => {
   if (value === undefined) return 'unknown';
-  if (value === '0') return 'available';
-  if (value === 's') return 'sold';
-  const [expiresAt, holdId] = value.split(':') as [string, string];
-  return Number(expiresAt) > now ? `held by ${holdId}` : 'available (hold expired)';
+  const seat = decodeSeatValue(value, now);
+  if (seat.state === 'held') return `held by ${seat.holdId}`;
+  return seat.state === 'available' && value !== '0' ? 'available (hold expired)' : seat.state;
 };
 
 /** Null when the event is not loaded in Redis. */
@@ -31,21 +31,12 @@ export const readRedisSeatView = async ({
   eventId: string;
 }): Promise<RedisSeatView | null> => {
   const keys = eventKeys({ prefix, eventId });
-  const replies = await redis
-    .multi()
-    .hmget(keys.meta, 'loaded', 'version')
-    .hgetall(keys.seats)
-    .time()
-    .exec();
-  if (!replies) throw new Error('Seat view transaction was aborted');
-  const failed = replies.find(([error]) => error);
-  if (failed) throw failed[0];
-  const [[, meta], [, seats], [, time]] = replies as Array<[null, unknown]> &
-    [[null, unknown], [null, unknown], [null, unknown]];
-  const [loaded, version] = meta as [string | null, string | null];
+  const [meta, seats, time] = (await execAtomically(
+    redis.multi().hmget(keys.meta, 'loaded', 'version').hgetall(keys.seats).time(),
+  )) as [[string | null, string | null], Record<string, string>, [string, string]];
+  const [loaded, version] = meta;
   if (loaded !== '1') return null;
-  const [seconds, micros] = time as [string, string];
-  const now = Number(seconds) * 1000 + Math.floor(Number(micros) / 1000);
+  const now = redisTimeMs(time);
   const view: RedisSeatView = {
     version: Number(version),
     now,
@@ -53,14 +44,12 @@ export const readRedisSeatView = async ({
     held: new Map(),
     raw: new Map(),
   };
-  for (const [id, value] of Object.entries(seats as Record<string, string>)) {
+  for (const [id, value] of Object.entries(seats)) {
     const seatId = Number(id);
     view.raw.set(seatId, value);
-    if (value === 's') view.sold.add(seatId);
-    else if (value !== '0') {
-      const [expiresAt, holdId] = value.split(':') as [string, string];
-      if (Number(expiresAt) > now) view.held.set(seatId, holdId);
-    }
+    const seat = decodeSeatValue(value, now);
+    if (seat.state === 'sold') view.sold.add(seatId);
+    else if (seat.state === 'held') view.held.set(seatId, seat.holdId);
   }
   return view;
 };

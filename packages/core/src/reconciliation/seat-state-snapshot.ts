@@ -3,6 +3,7 @@
 // Postgres mirror when the stream no longer reaches back to the cursor.
 import type { Redis } from 'ioredis';
 import { eventKeys } from '../holds/keys.ts';
+import { execAtomically, parseHoldRecord, redisTimeMs } from '../holds/seat-state-codec.ts';
 import type { HoldRow } from './hold-mirror.repository.ts';
 
 export interface SeatStateSnapshot {
@@ -14,29 +15,24 @@ export interface SeatStateSnapshot {
 
 const STATUS = { h: 'ACTIVE', s: 'CONVERTED', x: 'EXPIRED' } as const;
 
-/** 'status|expiresAtMs|extended|createdAtMs|userId|seatCsv' (holds/keys.ts). */
-const parseHoldRecord = (holdId: string, record: string, version: number, now: number): HoldRow => {
-  const [status, expiresAt, extended, createdAt, userId, seats] = record.split('|') as [
-    keyof typeof STATUS,
-    string,
-    string,
-    string,
-    string,
-    string,
-  ];
-  const expires = Number(expiresAt);
+/** A Redis hold record as a Postgres mirror row at snapshot time `now`. */
+const toHoldRow = (holdId: string, raw: string, version: number, now: number): HoldRow => {
+  const record = parseHoldRecord(holdId, '', raw);
   // A held record past its expiry is already expired, swept or not.
-  const mapped = status === 'h' && expires <= now ? 'EXPIRED' : STATUS[status];
+  const status =
+    record.status === 'h' && record.expiresAt <= now
+      ? 'EXPIRED'
+      : STATUS[record.status as keyof typeof STATUS];
   return {
     holdId,
-    userId,
-    status: mapped,
-    createdAt: Number(createdAt),
-    expiresAt: expires,
+    userId: record.userId,
+    status,
+    createdAt: record.createdAt,
+    expiresAt: record.expiresAt,
     // Redis keeps only the fact of an extension; the rebuild keeps any time Postgres knew.
-    extendedAt: extended === '1' ? now : null,
+    extendedAt: record.extended ? now : null,
     version,
-    seatIds: seats.split(',').filter(Boolean).map(Number),
+    seatIds: record.seatIds,
   };
 };
 
@@ -51,30 +47,28 @@ export const readSeatStateSnapshot = async ({
   eventId: string;
 }): Promise<SeatStateSnapshot | null> => {
   const keys = eventKeys({ prefix, eventId });
-  const replies = await redis
-    .multi()
-    .hmget(keys.meta, 'loaded', 'version')
-    .hgetall(keys.holds)
-    .xrevrange(keys.stream, '+', '-', 'COUNT', 1)
-    .time()
-    .exec();
-  if (!replies) throw new Error('Seat state snapshot transaction was aborted');
-  const failed = replies.find(([error]) => error);
-  if (failed) throw failed[0];
-  const [[, meta], [, records], [, last], [, time]] = replies as Array<[null, unknown]> &
-    [[null, unknown], [null, unknown], [null, unknown], [null, unknown]];
-  const [loaded, version] = meta as [string | null, string | null];
-  const lastEntry = (last as Array<[string, string[]]>)[0];
+  const [meta, records, last, time] = (await execAtomically(
+    redis
+      .multi()
+      .hmget(keys.meta, 'loaded', 'version')
+      .hgetall(keys.holds)
+      .xrevrange(keys.stream, '+', '-', 'COUNT', 1)
+      .time(),
+  )) as [
+    [string | null, string | null],
+    Record<string, string>,
+    Array<[string, string[]]>,
+    [string, string],
+  ];
+  const [loaded, version] = meta;
+  const lastEntry = last[0];
   if (loaded !== '1' || !lastEntry) return null;
-  const [seconds, micros] = time as [string, string];
-  const now = Number(seconds) * 1000 + Math.floor(Number(micros) / 1000);
+  const now = redisTimeMs(time);
   const v = Number(version);
   return {
     version: v,
     lastStreamId: lastEntry[0],
     now,
-    holds: Object.entries(records as Record<string, string>).map(([holdId, record]) =>
-      parseHoldRecord(holdId, record, v, now),
-    ),
+    holds: Object.entries(records).map(([holdId, raw]) => toHoldRow(holdId, raw, v, now)),
   };
 };
