@@ -12,7 +12,7 @@ import { holdSeats } from '../holds/hold-seats.ts';
 import { ensureEventLoaded } from '../holds/load-event-seat-state.ts';
 import type { EventSaleInfoCache } from './event-sale-info.ts';
 import { explainHoldRefusal } from './explain-hold-refusal.ts';
-import { readHoldRecords, rememberFanHold } from './hold-records.store.ts';
+import { forgetFanHolds, readHoldRecords, rememberFanHold } from './hold-records.store.ts';
 import { toHoldView } from './hold-view.ts';
 
 export interface SeatStoreDeps {
@@ -63,13 +63,22 @@ export const createHold = async (options: CreateHoldOptions): Promise<Hold> => {
     ttlMs,
     perUserSeatLimit: info.perFanSeatLimit,
   };
+  const hold = () =>
+    'seatIds' in request
+      ? holdSeats({ ...rules, seatIds: request.seatIds })
+      : holdBestAvailable({ ...rules, quantity: request.quantity, priceTierId: request.tierId });
+  // The fan-index write is sent right behind the script on the same connection, so Redis runs the
+  // script first (any reader that sees the index entry sees the hold) and a successful hold costs
+  // one round trip instead of two. A refused hold leaves an entry pointing at nothing.
+  const holdAndRemember = async () => {
+    const [result] = await Promise.all([
+      hold(),
+      rememberFanHold({ redis, prefix, userId, holdId, eventId }),
+    ]);
+    return result;
+  };
   try {
-    const result = await withEventLoaded({ ...options, eventId }, () =>
-      'seatIds' in request
-        ? holdSeats({ ...rules, seatIds: request.seatIds })
-        : holdBestAvailable({ ...rules, quantity: request.quantity, priceTierId: request.tierId }),
-    );
-    await rememberFanHold({ redis, prefix, userId, holdId, eventId });
+    const result = await withEventLoaded({ ...options, eventId }, holdAndRemember);
     return toHoldView({ info, ...result, extended: false });
   } catch (error) {
     if (error instanceof HoldRefusedError && error.refusal === 'DUPLICATE_HOLD') {
@@ -80,6 +89,11 @@ export const createHold = async (options: CreateHoldOptions): Promise<Hold> => {
       throw new AppError(AppErrorCode.CONFLICT, {
         userMessage: 'This hold request was already used; start a new one.',
       });
+    }
+    // A random id names no other hold, so its dangling index entry can go now (not awaited: the
+    // refusal need not wait). A keyed id may be retried concurrently; holds.mine prunes it later.
+    if (!request.idempotencyKey) {
+      void forgetFanHolds({ redis, prefix, userId, holdIds: [holdId] }).catch(() => {});
     }
     throw explainHoldRefusal(error, info);
   }
