@@ -2,7 +2,7 @@
 // one by one would.
 import { describe, expect, it } from 'vitest';
 import { foldChanges } from './fold-changes.ts';
-import { parseStreamEntry } from './stream-changes.ts';
+import { parseStreamEntry } from '../holds/stream-entry.ts';
 
 const entry = (ms: number, fields: Record<string, string>) =>
   parseStreamEntry([`${ms}-0`, Object.entries(fields).flat()]);

@@ -1,7 +1,7 @@
 // Folds a batch of stream changes into one mutation per hold, so a batch of thousands of changes
 // becomes a handful of set-based statements. Terminal statuses are final: the first one wins,
 // exactly as the SQL only moves a hold out of ACTIVE.
-import type { SeatChange } from './stream-changes.ts';
+import type { SeatChange } from '../holds/stream-entry.ts';
 
 export type TerminalHoldStatus = 'RELEASED' | 'EXPIRED' | 'CONVERTED';
 

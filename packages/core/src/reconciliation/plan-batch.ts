@@ -5,7 +5,7 @@ import type { Redis } from 'ioredis';
 import { eventKeys } from '../holds/keys.ts';
 import type { ReconcilableChange } from './fold-changes.ts';
 import type { Cursor } from './hold-mirror.repository.ts';
-import { parseStreamEntry, type RawStreamEntry } from './stream-changes.ts';
+import { parseStreamEntry, type RawStreamEntry } from '../holds/stream-entry.ts';
 
 export type BatchPlan =
   | { kind: 'idle' }

@@ -12,7 +12,7 @@ import { applyBatch } from './apply-batch.repository.ts';
 import { splitChanges } from './apply-changes.ts';
 import type { ReconcilableChange } from './fold-changes.ts';
 import { reconcileEvent } from './reconcile-event.ts';
-import { parseStreamEntry } from './stream-changes.ts';
+import { parseStreamEntry } from '../holds/stream-entry.ts';
 import {
   createReconciliationFixture,
   deleteReconciliationFixture,

@@ -2,7 +2,7 @@
 // version it already has; null when the stream no longer covers that version (trimmed).
 import type { Redis } from 'ioredis';
 import { eventKeys } from '../holds/keys.ts';
-import { parseStreamEntry, type RawStreamEntry, type StreamChange } from './stream-changes.ts';
+import { parseStreamEntry, type RawStreamEntry, type SeatChange } from '../holds/stream-entry.ts';
 
 const PAGE = 500;
 
@@ -16,11 +16,11 @@ export const readChangesSince = async ({
   prefix: string;
   eventId: string;
   sinceVersion: number;
-}): Promise<StreamChange[] | null> => {
+}): Promise<SeatChange[] | null> => {
   const k = eventKeys({ prefix, eventId });
   const current = Number((await redis.hget(k.meta, 'version')) ?? 0);
   if (sinceVersion > current) return null;
-  const missed: StreamChange[] = [];
+  const missed: SeatChange[] = [];
   let end = '+';
   for (;;) {
     const page = (await redis.xrevrange(k.stream, end, '-', 'COUNT', PAGE)) as RawStreamEntry[];

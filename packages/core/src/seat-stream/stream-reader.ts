@@ -1,12 +1,7 @@
 // One event's stream reader: XREAD BLOCK on its own connection, coalescing entries per window.
 import type { Redis } from 'ioredis';
-import {
-  coalesceChanges,
-  parseStreamEntry,
-  type HubDelta,
-  type RawStreamEntry,
-  type StreamChange,
-} from './stream-changes.ts';
+import { parseStreamEntry, type RawStreamEntry, type SeatChange } from '../holds/stream-entry.ts';
+import { coalesceChanges, type HubDelta } from './stream-changes.ts';
 
 export interface StreamReader {
   /** Resolves once the reader knows where "now" is in the stream. */
@@ -32,7 +27,7 @@ export const startStreamReader = ({
   // A blocking XREAD would stall every other command on a shared connection.
   const connection = redis.duplicate();
   let stopped = false;
-  let pending: StreamChange[] = [];
+  let pending: SeatChange[] = [];
   let timer: NodeJS.Timeout | undefined;
 
   const flush = () => {

@@ -3,7 +3,9 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SeatsChangeMessage, SeatsSnapshot } from '@tessera/contracts/seats';
 import { sharedEventStreamHub } from '@tessera/core/seat-stream/event-stream-hub';
+import { expireHolds } from '@tessera/core/holds/expire-holds';
 import { holdSeats } from '@tessera/core/holds/hold-seats';
+import { redisTimeMs } from '@tessera/core/holds/seat-state-codec';
 import { createApiDeps, createContextInner } from '../../context.ts';
 import { createCallerFactory } from '../../init.ts';
 import { appRouter } from '../../router.ts';
@@ -96,6 +98,43 @@ describe('seats.onChange', () => {
     expect(delta.id).toBe(String(first.data.version + 1));
     await sub.close();
     expect(await waitFor(() => hub().listenerCount(sale.event.id) === 0)).toBe(true);
+  });
+
+  it('announces seats freed by the expiry sweeper as available', async () => {
+    const sale = await createSaleEvent({ testApp });
+    const fan = await createFan(testApp);
+    const sub = await subscribe({ eventId: sale.event.id });
+    const first = await sub.next();
+    if (first.data.kind !== 'snapshot') throw new Error('expected the snapshot first');
+    const seatIds = [sale.rowA[2]!, sale.rowA[3]!];
+    const store = {
+      redis: testApp.redis,
+      prefix: testApp.config.redisPrefix,
+      eventId: sale.event.id,
+    };
+    const held = await holdSeats({
+      ...store,
+      userId: fan.user.id,
+      seatIds,
+      ttlMs: 50,
+      perUserSeatLimit: 6,
+    });
+    expect((await sub.next()).data).toMatchObject({ seats: seatIds.map((id) => [id, 'h']) });
+
+    // Sweep once Redis's own clock has passed the hold's expiry, as the worker's sweeper does.
+    let freed = 0;
+    for (let i = 0; i < 200 && freed === 0; i++) {
+      const [seconds, micros] = await testApp.redis.time();
+      if (redisTimeMs([String(seconds), String(micros)]) > held.expiresAt) {
+        freed = (await expireHolds(store)).freed.length;
+      } else await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    expect(freed).toBe(2);
+    expect((await sub.next()).data).toMatchObject({
+      kind: 'delta',
+      seats: seatIds.map((id) => [id, 'a']),
+    });
+    await sub.close();
   });
 
   it('resumes from an older version with exactly the missed changes, then live ones', async () => {

@@ -1,5 +1,6 @@
-// Parses an event's Redis change stream (see holds/keys.ts and the lua/*.lua headers) into typed
-// changes; the stream entry id's millisecond part is Redis time when the change happened.
+// Parses an event's Redis change stream (see keys.ts and the lua/*.lua headers) into typed changes:
+// the one reader of the format, for reconciliation and the live seat map alike. The stream entry
+// id's millisecond part is Redis time when the change happened.
 
 export interface ChangeBase {
   /** Stream entry id, e.g. '1764100000123-0'. */
@@ -21,9 +22,9 @@ export type SeatChange = ChangeBase &
         /** Expired holds whose seats this hold took over (their clock had run out). */
         takenFrom: string[];
       }
-    | { type: 'release' | 'sell'; holdId: string }
-    | { type: 'extend'; holdId: string; expiresAt: number }
-    | { type: 'expire'; holdIds: string[] }
+    | { type: 'release' | 'sell'; holdId: string; seatIds: number[] }
+    | { type: 'extend'; holdId: string; seatIds: number[]; expiresAt: number }
+    | { type: 'expire'; holdIds: string[]; seatIds: number[] }
   );
 
 export type RawStreamEntry = [id: string, fields: string[]];
@@ -35,6 +36,10 @@ const csv = (value: string | undefined): string[] =>
 const holdsOfPairs = (value: string | undefined): string[] => [
   ...new Set(csv(value).map((pair) => pair.slice(pair.indexOf(':') + 1))),
 ];
+
+/** '12:holdA,13:holdA' -> [12, 13]. */
+const seatsOfPairs = (value: string | undefined): number[] =>
+  csv(value).map((pair) => Number(pair.slice(0, pair.indexOf(':'))));
 
 export const parseStreamEntry = ([id, fields]: RawStreamEntry): SeatChange => {
   const f: Record<string, string> = {};
@@ -58,11 +63,22 @@ export const parseStreamEntry = ([id, fields]: RawStreamEntry): SeatChange => {
       };
     case 'release':
     case 'sell':
-      return { ...base, type: f.type, holdId: f.hold! };
+      return { ...base, type: f.type, holdId: f.hold!, seatIds: csv(f.seats).map(Number) };
     case 'extend':
-      return { ...base, type: 'extend', holdId: f.hold!, expiresAt: Number(f.exp) };
+      return {
+        ...base,
+        type: 'extend',
+        holdId: f.hold!,
+        seatIds: csv(f.seats).map(Number),
+        expiresAt: Number(f.exp),
+      };
     case 'expire':
-      return { ...base, type: 'expire', holdIds: holdsOfPairs(f.seats) };
+      return {
+        ...base,
+        type: 'expire',
+        holdIds: holdsOfPairs(f.seats),
+        seatIds: seatsOfPairs(f.seats),
+      };
     default:
       throw new Error(`Stream entry ${id} has unknown type "${f.type}"`);
   }
