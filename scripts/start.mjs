@@ -1,6 +1,7 @@
 // `pnpm start`: the whole product on one URL with demo data — installs if needed, checks Postgres
 // and Redis, migrates, seeds, builds the web app, then runs the API (serving the web app) and worker.
 import { spawn } from 'node:child_process';
+import { demoEnv } from './demo-env.mjs';
 import { ROOT, ensureInstalled, ensureServices, run, step } from './lib.mjs';
 
 const PORT = process.env.PORT ?? '3000';
@@ -23,12 +24,7 @@ const children = [
   const child = spawn(`${ROOT}/node_modules/.bin/tsx`, [entry], {
     cwd: `${ROOT}/${dir}`,
     stdio: 'inherit',
-    env: {
-      NODE_ENV: 'production',
-      PORT,
-      PUBLIC_ORIGIN: `http://localhost:${PORT}`,
-      ...process.env,
-    },
+    env: { ...demoEnv(PORT), ...process.env },
   });
   child.on('exit', (code, signal) => {
     if (stopping) return;

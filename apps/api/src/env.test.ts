@@ -1,9 +1,23 @@
 import { describe, expect, it } from 'vitest';
+import { demoEnv } from '../../../scripts/demo-env.mjs';
 import { toApiConfig, ZApiEnv } from './env.ts';
 
 const configFrom = (env: Record<string, string>) => toApiConfig(ZApiEnv.parse(env));
 
 describe('API configuration', () => {
+  it('starts in production mode with the environment `pnpm start` gives it', () => {
+    const env = demoEnv(3000);
+    expect(env.NODE_ENV).toBe('production');
+    const config = configFrom(env);
+    expect(config.checkout.ticketSigningSecret).toBe(env.TICKET_SIGNING_SECRET);
+    expect(config.publicOrigin).toBe('http://localhost:3000');
+  });
+
+  it('refuses production without a ticket-signing secret', () => {
+    const { TICKET_SIGNING_SECRET: _, ...env } = demoEnv(3000);
+    expect(ZApiEnv.safeParse(env).success).toBe(false);
+  });
+
   it('works on a developer machine with no variables set', () => {
     const config = configFrom({});
     expect(config).toMatchObject({

@@ -1,0 +1,1 @@
+export declare const demoEnv: (port: number | string) => Record<string, string>;
