@@ -4,6 +4,7 @@
 // Key family (P = configured prefix, T = `{ev:<eventId>}`), values chosen for HGET/HSET on short
 // strings so the hot scripts never decode JSON:
 //   P T:meta    hash   version (bumped by every change), loaded ('1' once a load committed),
+//                      cancelled ('1' once the event's sale was cancelled: cancel-9),
 //                      loadedAt (Redis ms). Scripts refuse with EVENT_NOT_LOADED until `loaded`.
 //   P T:seats   hash   seatId -> '0' available | 's' sold | '<expiresAtMs>:<holdId>' held.
 //                      A held value whose expiry is <= now is free (lazy expiry).
@@ -18,7 +19,7 @@
 //   P T:rows    hash   rowId -> '<centre>|seatId:tierId,seatId:tierId,...' in position order;
 //                      centre = 1-based index (maybe fractional) of the seat(s) nearest the stage.
 //   P T:rank    list   rowIds, best (nearest the stage) first: best-available scans in this order.
-//   P T:stream  stream one entry per change: v, type (load|hold|release|extend|sell|expire), ...
+//   P T:stream  stream one entry per change: v, type (load|hold|release|extend|sell|expire|refund|cancel), ...
 // A load writes the same layout into `P T:load:<nonce>:<name>` temp keys and one script renames
 // them over the live keys and sets `loaded`, so a hold never sees a half-loaded event.
 

@@ -16,6 +16,8 @@ export const SCRIPT_FILES = {
   tesseraSell_v1: 'sell-6.lua',
   tesseraExpire_v1: 'expire-6.lua',
   tesseraCommitLoad_v1: 'commit-load-16.lua',
+  tesseraRefund_v1: 'refund-4.lua',
+  tesseraCancel_v1: 'cancel-9.lua',
 } as const;
 
 export type HoldCommands = Record<keyof typeof SCRIPT_FILES, ScriptCall>;

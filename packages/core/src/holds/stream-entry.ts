@@ -25,6 +25,10 @@ export type SeatChange = ChangeBase &
     | { type: 'release' | 'sell'; holdId: string; seatIds: number[] }
     | { type: 'extend'; holdId: string; seatIds: number[]; expiresAt: number }
     | { type: 'expire'; holdIds: string[]; seatIds: number[] }
+    /** Sold seats returned to sale by a refund (holdId: the refunded sale, '' if unknown). */
+    | { type: 'refund'; holdId: string; seatIds: number[] }
+    /** The event was cancelled: its holds released, their seats freed (sold seats stay sold). */
+    | { type: 'cancel'; holdIds: string[]; seatIds: number[] }
   );
 
 export type RawStreamEntry = [id: string, fields: string[]];
@@ -77,6 +81,15 @@ export const parseStreamEntry = ([id, fields]: RawStreamEntry): SeatChange => {
         ...base,
         type: 'expire',
         holdIds: holdsOfPairs(f.seats),
+        seatIds: seatsOfPairs(f.seats),
+      };
+    case 'refund':
+      return { ...base, type: 'refund', holdId: f.hold ?? '', seatIds: csv(f.seats).map(Number) };
+    case 'cancel':
+      return {
+        ...base,
+        type: 'cancel',
+        holdIds: [...new Set([...csv(f.holds), ...holdsOfPairs(f.seats)])],
         seatIds: seatsOfPairs(f.seats),
       };
     default:

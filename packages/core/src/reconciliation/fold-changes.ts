@@ -62,6 +62,12 @@ export const foldChanges = (changes: ReconcilableChange[]): HoldMutation[] => {
       case 'expire':
         for (const holdId of change.holdIds) finish(holdId, change.version, 'EXPIRED');
         break;
+      case 'cancel':
+        for (const holdId of change.holdIds) finish(holdId, change.version, 'RELEASED');
+        break;
+      case 'refund':
+        // Sold seats live in order_seats (refunded in Postgres first), not in the hold mirror.
+        break;
     }
   }
   return [...byHold.values()];

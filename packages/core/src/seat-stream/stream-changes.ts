@@ -16,6 +16,8 @@ const STATUS_BY_TYPE: Record<string, SeatStatus | undefined> = {
   release: 'a',
   expire: 'a',
   sell: 's',
+  refund: 'a',
+  cancel: 'a',
 };
 
 /** Folds changes (ascending versions) into one delta starting after `fromVersion`. */
