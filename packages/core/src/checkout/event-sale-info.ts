@@ -24,9 +24,10 @@ export interface EventSaleInfo {
 
 const loadEventSaleInfo = async (prisma: PrismaClient, eventId: string): Promise<EventSaleInfo> => {
   const now = new Date();
-  const event = await prisma.event.findFirst({
-    where: { id: eventId, status: 'PUBLISHED' },
+  const event = await prisma.event.findUnique({
+    where: { id: eventId },
     select: {
+      status: true,
       venueId: true,
       venue: { select: { layoutVersion: true } },
       prices: { select: { priceTierId: true, priceCents: true, currency: true } },
@@ -42,7 +43,12 @@ const loadEventSaleInfo = async (prisma: PrismaClient, eventId: string): Promise
       },
     },
   });
-  if (!event) {
+  if (event?.status === 'CANCELLED') {
+    throw new AppError(AppErrorCode.CONFLICT, {
+      userMessage: 'This event was cancelled; its tickets are no longer on sale.',
+    });
+  }
+  if (!event || event.status !== 'PUBLISHED') {
     throw new AppError(AppErrorCode.NOT_FOUND, {
       userMessage: 'This event does not exist or is no longer available.',
     });
@@ -64,6 +70,8 @@ const loadEventSaleInfo = async (prisma: PrismaClient, eventId: string): Promise
 
 export interface EventSaleInfoCache {
   get(eventId: string): Promise<EventSaleInfo>;
+  /** Drops the event's entry (admin writes), so this process's next read sees the change. */
+  forget(eventId: string): void;
 }
 
 /**
@@ -80,11 +88,18 @@ export const createEventSaleInfoCache = ({
   maxEntries?: number;
 }): EventSaleInfoCache => {
   const cache = new Map<string, { at: number; value: Promise<EventSaleInfo>; refreshing?: true }>();
+  // Bumped by forget(): a read that started before an admin write must not be cached after it.
+  let generation = 0;
   const load = (eventId: string) => {
+    const startedIn = generation;
     const value = loadEventSaleInfo(prisma, eventId);
     const entry = { at: Date.now(), value };
     value.then(
       () => {
+        if (startedIn !== generation) {
+          if (cache.get(eventId) === entry) cache.delete(eventId);
+          return;
+        }
         cache.delete(eventId);
         cache.set(eventId, entry);
         if (cache.size > maxEntries) cache.delete(cache.keys().next().value!);
@@ -112,6 +127,10 @@ export const createEventSaleInfoCache = ({
         });
       }
       return hit.value;
+    },
+    forget(eventId) {
+      generation += 1;
+      cache.delete(eventId);
     },
   };
 };
