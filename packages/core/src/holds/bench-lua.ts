@@ -122,7 +122,7 @@ const runNoop = async (calls: number) => {
 };
 
 process.stdout.write(
-  `hold-7 via EVALSHA, ${CONNECTIONS} connections (auto-pipelined), ${WORKERS} concurrent callers; load average ${loadavg()[0]!.toFixed(1)}\n`,
+  `hold-9 via EVALSHA, ${CONNECTIONS} connections (auto-pipelined), ${WORKERS} concurrent callers; load average ${loadavg()[0]!.toFixed(1)}\n`,
 );
 await run({ seatsPerHold: 1, rows: 500 });
 await run({ seatsPerHold: 4, rows: 1000 });

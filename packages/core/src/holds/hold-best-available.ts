@@ -9,6 +9,7 @@ import {
 } from './hold-options.ts';
 import { eventKeys } from './keys.ts';
 import { holdCommands } from './lua-scripts.ts';
+import { eventGateKeys } from '../waiting-room/keys.ts';
 
 export interface HoldBestAvailableOptions extends HoldRulesOptions {
   quantity: number;
@@ -19,8 +20,9 @@ export const holdBestAvailable = async (options: HoldBestAvailableOptions): Prom
   positiveInteger('quantity', options.quantity);
   const holdId = options.holdId ?? newHoldId();
   const k = eventKeys(options);
+  const gate = eventGateKeys(options);
   const reply = assertScriptSucceeded(
-    await holdCommands(options.redis).tesseraHoldBest_v1(
+    await holdCommands(options.redis).tesseraHoldBest_v2(
       k.meta,
       k.seats,
       k.expiry,
@@ -30,6 +32,8 @@ export const holdBestAvailable = async (options: HoldBestAvailableOptions): Prom
       k.stream,
       k.rows,
       k.rank,
+      gate.gate,
+      gate.consumed,
       ...holdRulesArgv({ ...options, holdId }),
       String(options.quantity),
       options.priceTierId === undefined ? '' : String(options.priceTierId),

@@ -1,5 +1,6 @@
 // Options every seat-state wrapper shares, and the ARGV prefix the hold scripts have in common.
 import { randomUUID } from 'node:crypto';
+import type { AdmissionClaims } from '@tessera/contracts/waiting-room';
 import type { Redis } from 'ioredis';
 
 /** Changes kept per event stream; old entries are trimmed approximately (MAXLEN ~). */
@@ -13,22 +14,18 @@ export interface EventStoreOptions {
   streamMaxLen?: number;
 }
 
-/**
- * Hook for the waiting-room issue: the API verifies the admission token's signature and passes
- * its claims; the script checks them against the user, the event and Redis time.
- */
-export interface AdmissionCheck {
-  required: boolean;
-  claims?: { userId: string; eventId: string; expiresAt: number };
-}
-
 export interface HoldRulesOptions extends EventStoreOptions {
   userId: string;
   /** Defaults to a new UUID; also the Postgres hold id once reconciled. */
   holdId?: string;
   ttlMs: number;
   perUserSeatLimit: number;
-  admission?: AdmissionCheck;
+  /**
+   * Claims of the fan's admission token, verified by signature (waiting-room/admission-token.ts).
+   * Whether a token is needed is decided by the hold script itself, from the event's waiting-room
+   * gate in Redis and Redis time, so nothing can slip through at the moment a window opens.
+   */
+  admissionClaims?: AdmissionClaims | null;
 }
 
 export interface HoldResult {
@@ -44,11 +41,11 @@ export const positiveInteger = (name: string, value: number) => {
   }
 };
 
-/** ARGV[1..10] of hold-7 and hold-best-9, in header order. */
+/** ARGV[1..11] of hold-9 and hold-best-11, in header order. */
 export const holdRulesArgv = (options: HoldRulesOptions & { holdId: string }): string[] => {
   positiveInteger('ttlMs', options.ttlMs);
   positiveInteger('perUserSeatLimit', options.perUserSeatLimit);
-  const claims = options.admission?.claims;
+  const claims = options.admissionClaims;
   return [
     options.eventId,
     options.holdId,
@@ -56,10 +53,11 @@ export const holdRulesArgv = (options: HoldRulesOptions & { holdId: string }): s
     String(options.ttlMs),
     String(options.perUserSeatLimit),
     String(options.streamMaxLen ?? DEFAULT_STREAM_MAX_LEN),
-    options.admission?.required ? '1' : '0',
+    claims?.windowId ?? '',
     claims?.userId ?? '',
     claims?.eventId ?? '',
     claims ? String(Math.floor(claims.expiresAt)) : '',
+    claims?.jti ?? '',
   ];
 };
 

@@ -1,4 +1,4 @@
-// Holds chosen seats for a fan, all or none, through the hold-7 script.
+// Holds chosen seats for a fan, all or none, through the hold-9 script.
 import { assertScriptSucceeded } from './hold-refusal.ts';
 import {
   holdRulesArgv,
@@ -8,6 +8,7 @@ import {
 } from './hold-options.ts';
 import { eventKeys } from './keys.ts';
 import { holdCommands } from './lua-scripts.ts';
+import { eventGateKeys } from '../waiting-room/keys.ts';
 
 export interface HoldSeatsOptions extends HoldRulesOptions {
   seatIds: number[];
@@ -20,8 +21,9 @@ export const holdSeats = async (options: HoldSeatsOptions): Promise<HoldResult> 
   }
   const holdId = options.holdId ?? newHoldId();
   const k = eventKeys(options);
+  const gate = eventGateKeys(options);
   const reply = assertScriptSucceeded(
-    await holdCommands(redis).tesseraHold_v1(
+    await holdCommands(redis).tesseraHold_v2(
       k.meta,
       k.seats,
       k.expiry,
@@ -29,6 +31,8 @@ export const holdSeats = async (options: HoldSeatsOptions): Promise<HoldResult> 
       k.users,
       k.layout,
       k.stream,
+      gate.gate,
+      gate.consumed,
       ...holdRulesArgv({ ...options, holdId }),
       ...seatIds.map(String),
     ),

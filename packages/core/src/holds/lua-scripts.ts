@@ -9,8 +9,8 @@ export type LuaReply = Array<number | string>;
 type ScriptCall = (...keysThenArgs: Array<string | number>) => Promise<LuaReply>;
 
 export const SCRIPT_FILES = {
-  tesseraHold_v1: 'hold-7.lua',
-  tesseraHoldBest_v1: 'hold-best-9.lua',
+  tesseraHold_v2: 'hold-9.lua',
+  tesseraHoldBest_v2: 'hold-best-11.lua',
   tesseraRelease_v1: 'release-6.lua',
   tesseraExtend_v1: 'extend-5.lua',
   tesseraSell_v1: 'sell-6.lua',

@@ -1,16 +1,40 @@
--- Rules shared by the hold and best-available scripts. Both take the same KEYS[1..7] and ARGV[1..10].
+-- Rules shared by the hold and best-available scripts. Both take the same KEYS[1..7] (plus the
+-- event's gate and consumed keys) and ARGV[1..11].
 
--- Loaded event, admission token (hook for the waiting-room issue) and a fresh hold id.
-local function holdRefusal(keys, argv, now)
-  if not isLoaded(keys[1]) then return { -7 } end
-  if argv[7] == '1' then
-    -- The caller verified the token's signature; here its claims must name this user and event
-    -- and still be valid by Redis time.
-    local expiresAt = tonumber(argv[10])
-    if argv[8] ~= argv[3] or argv[9] ~= argv[1] or not expiresAt or expiresAt <= now then
-      return { -5 }
+-- Waiting-room admission, decided here from Redis state and Redis time alone (no flag from the
+-- caller), so there is no gap at the moment a window opens. The gate hash names each waiting-room
+-- window of the event not yet ended: 'w:<windowId>' -> 'startsAt|endsAt|status'. While `now` lies
+-- inside one, the caller must pass the claims of a token it verified by signature, and they must
+-- name a window in force, this user and event, not be expired, and not be consumed.
+-- Returns nil (allowed) or a reason: 1 no token, 2 other window, 3 other user, 4 other event,
+-- 5 expired, 6 already used.
+local function admissionRefusal(gateKey, consumedKey, argv, now)
+  local gate = redis.call('HGETALL', gateKey)
+  local inForce, any = {}, false
+  for i = 1, #gate, 2 do
+    local startsAt, endsAt, status = string.match(gate[i + 1], '^(%d+)|(%d+)|(%u+)$')
+    if startsAt and now >= tonumber(startsAt) and now < tonumber(endsAt)
+      and status ~= 'ENDED' and status ~= 'CANCELLED' then
+      inForce[string.sub(gate[i], 3)] = true
+      any = true
     end
   end
+  if not any then return nil end
+  if argv[7] == '' then return 1 end
+  if not inForce[argv[7]] then return 2 end
+  if argv[8] ~= argv[3] then return 3 end
+  if argv[9] ~= argv[1] then return 4 end
+  local expiresAt = tonumber(argv[10])
+  if not expiresAt or expiresAt <= now then return 5 end
+  if redis.call('SISMEMBER', consumedKey, argv[7] .. ':' .. argv[11]) == 1 then return 6 end
+  return nil
+end
+
+-- Loaded event, admission and a fresh hold id.
+local function holdRefusal(keys, argv, now, gateKey, consumedKey)
+  if not isLoaded(keys[1]) then return { -7 } end
+  local reason = admissionRefusal(gateKey, consumedKey, argv, now)
+  if reason then return { -5, reason } end
   if redis.call('HEXISTS', keys[4], argv[2]) == 1 then return { -11 } end
   return nil
 end

@@ -1,20 +1,21 @@
 --[[
   Best available: holds `quantity` adjacent seats in one row, nearest the stage, for one user,
-  under the same rules as hold-7 (limit, admission, no stranded seat, lazy expiry).
+  under the same rules as hold-9 (limit, admission, no stranded seat, lazy expiry).
   Rows are tried in rank order (nearest the stage first); within a row the window whose middle is
   closest to the row's centre wins, the lower position on a tie.
 
   Input:
     KEYS[1] meta     KEYS[2] seats    KEYS[3] expiry   KEYS[4] holds
     KEYS[5] users    KEYS[6] layout   KEYS[7] stream   KEYS[8] rows     KEYS[9] rank
+    KEYS[10] gate    KEYS[11] consumed (as hold-9's KEYS[8], KEYS[9])
 
-    ARGV[1..10] as hold-7 (event id, hold id, user id, ttl ms, limit, stream MAXLEN, admission
-                required, token user id, token event id, token expires at)
-    ARGV[11] quantity                 ARGV[12] price tier id ('' for any tier)
+    ARGV[1..11] as hold-9 (event id, hold id, user id, ttl ms, limit, stream MAXLEN, token
+                window id, token user id, token event id, token expires at, token jti)
+    ARGV[12] quantity                 ARGV[13] price tier id ('' for any tier)
 
   Output:
     { version, expiresAtMs, seatId... } on success
-    { -2, heldNow, limit } HOLD_LIMIT_REACHED   { -5 } ADMISSION_REQUIRED
+    { -2, heldNow, limit } HOLD_LIMIT_REACHED   { -5, reason } ADMISSION_REQUIRED
     { -7 } EVENT_NOT_LOADED   { -8 } NO_ADJACENT_SEATS   { -11 } DUPLICATE_HOLD
 ]]
 --- @include "common"
@@ -59,10 +60,10 @@ local function bestWindow(rowValue, quantity, tier, seatsKey, now)
 end
 
 local now = nowMs()
-local refusal = holdRefusal(KEYS, ARGV, now)
+local refusal = holdRefusal(KEYS, ARGV, now, KEYS[10], KEYS[11])
 if refusal then return refusal end
 
-local quantity, limit = tonumber(ARGV[11]), tonumber(ARGV[5])
+local quantity, limit = tonumber(ARGV[12]), tonumber(ARGV[5])
 local held, liveHolds = liveUserSeats(KEYS[5], KEYS[4], ARGV[3], now)
 if held + quantity > limit then return { -2, held, limit } end
 
@@ -73,7 +74,7 @@ while true do
   local rowIds = redis.call('LRANGE', KEYS[9], first, first + PAGE - 1)
   if #rowIds == 0 then return { -8 } end
   for _, rowId in ipairs(rowIds) do
-    local seatIds, takenOver = bestWindow(redis.call('HGET', KEYS[8], rowId), quantity, ARGV[12],
+    local seatIds, takenOver = bestWindow(redis.call('HGET', KEYS[8], rowId), quantity, ARGV[13],
       KEYS[2], now)
     if seatIds then
       local version, expiresAt = commitHold(KEYS, ARGV, seatIds, liveHolds, now, takenOver)

@@ -4,30 +4,31 @@
   Input:
     KEYS[1] meta     KEYS[2] seats    KEYS[3] expiry   KEYS[4] holds
     KEYS[5] users    KEYS[6] layout   KEYS[7] stream
+    KEYS[8] gate (waiting-room windows of the event)   KEYS[9] consumed (used admission tokens)
 
     ARGV[1]  event id                 ARGV[2]  hold id (new, chosen by the caller)
     ARGV[3]  user id                  ARGV[4]  ttl in ms (each seat expires at now + ttl)
     ARGV[5]  per-user seat limit      ARGV[6]  stream MAXLEN (approximate)
-    ARGV[7]  admission required '1' / '0'
+    ARGV[7]  token claim: window id ('' when no token)
     ARGV[8]  token claim: user id     ARGV[9]  token claim: event id
-    ARGV[10] token claim: expires at (ms; '' when no token)
-    ARGV[11..] seat ids
+    ARGV[10] token claim: expires at (ms)                ARGV[11] token claim: jti
+    ARGV[12..] seat ids
 
   Output:
     { version, expiresAtMs } on success
     { -1, seatId... } SEAT_TAKEN       { -2, heldNow, limit } HOLD_LIMIT_REACHED
-    { -4, seatId... } NOT_FOUND        { -5 } ADMISSION_REQUIRED
+    { -4, seatId... } NOT_FOUND        { -5, reason } ADMISSION_REQUIRED (see hold-rules)
     { -6, seatId... } STRANDED_SEAT    { -7 } EVENT_NOT_LOADED   { -11 } DUPLICATE_HOLD
 ]]
 --- @include "common"
 --- @include "hold-rules"
 
 local now = nowMs()
-local refusal = holdRefusal(KEYS, ARGV, now)
+local refusal = holdRefusal(KEYS, ARGV, now, KEYS[8], KEYS[9])
 if refusal then return refusal end
 
 local seatIds = {}
-for i = 11, #ARGV do seatIds[#seatIds + 1] = ARGV[i] end
+for i = 12, #ARGV do seatIds[#seatIds + 1] = ARGV[i] end
 
 -- Layout gives each seat its two neighbours on either side; one read then fetches the state of
 -- the requested seats and of those neighbours (for the stranded-seat rule).
