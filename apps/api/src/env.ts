@@ -46,12 +46,30 @@ export const ZApiEnv = ZDatabaseEnv.extend(ZRedisEnv.shape)
     TICKET_SIGNING_SECRET: z.string().min(32).optional(),
     /** How long seat labels, prices and the per-fan limit are cached per event (ms). */
     SALE_INFO_CACHE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+    /** Signs waiting-room admission tokens (shared with the worker); required in production. */
+    ADMISSION_TOKEN_SECRET: z.string().min(32).optional(),
+    /** waitingRoom.join calls allowed per account / per IP within the window below. */
+    WAITING_ROOM_JOIN_LIMIT_PER_ACCOUNT: z.coerce.number().int().min(1).default(20),
+    WAITING_ROOM_JOIN_LIMIT_PER_IP: z.coerce.number().int().min(1).default(600),
+    /** waitingRoom.status / onUpdate calls allowed per account / per IP within the window below. */
+    WAITING_ROOM_STATUS_LIMIT_PER_ACCOUNT: z.coerce.number().int().min(1).default(120),
+    WAITING_ROOM_STATUS_LIMIT_PER_IP: z.coerce.number().int().min(1).default(6000),
+    WAITING_ROOM_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+    /** How often one API process reads the statuses of its waitingRoom.onUpdate subscribers (ms). */
+    WAITING_ROOM_UPDATE_EVERY_MS: z.coerce.number().int().min(100).max(10_000).default(1000),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.TICKET_SIGNING_SECRET) {
       ctx.addIssue({
         code: 'custom',
         path: ['TICKET_SIGNING_SECRET'],
+        message: 'required in production (at least 32 characters)',
+      });
+    }
+    if (env.NODE_ENV === 'production' && !env.ADMISSION_TOKEN_SECRET) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['ADMISSION_TOKEN_SECRET'],
         message: 'required in production (at least 32 characters)',
       });
     }
@@ -83,10 +101,21 @@ export interface ApiConfig {
     ticketSigningSecret: string;
     saleInfoCacheMs: number;
   };
+  waitingRoom: {
+    admissionTokenSecret: string;
+    limits: {
+      join: { perAccount: number; perIp: number; windowSeconds: number };
+      status: { perAccount: number; perIp: number; windowSeconds: number };
+    };
+    updateEveryMs: number;
+  };
 }
 
 /** Development and test only: production refuses to start without TICKET_SIGNING_SECRET. */
 export const DEV_TICKET_SIGNING_SECRET = 'tessera-dev-ticket-signing-secret-not-for-production';
+
+/** Development and test only (the worker uses the same default so its tokens verify here). */
+export const DEV_ADMISSION_TOKEN_SECRET = 'tessera-dev-admission-token-secret-not-for-production';
 
 const parseTrustProxy = (raw: string): boolean | string =>
   raw === 'true' || raw === 'false' ? raw === 'true' : raw;
@@ -124,6 +153,22 @@ export const toApiConfig = (env: ApiEnv): ApiConfig => {
       paymentLatencyMs: env.PAYMENT_SIMULATED_LATENCY_MS,
       ticketSigningSecret: env.TICKET_SIGNING_SECRET ?? DEV_TICKET_SIGNING_SECRET,
       saleInfoCacheMs: env.SALE_INFO_CACHE_MS,
+    },
+    waitingRoom: {
+      admissionTokenSecret: env.ADMISSION_TOKEN_SECRET ?? DEV_ADMISSION_TOKEN_SECRET,
+      limits: {
+        join: {
+          perAccount: env.WAITING_ROOM_JOIN_LIMIT_PER_ACCOUNT,
+          perIp: env.WAITING_ROOM_JOIN_LIMIT_PER_IP,
+          windowSeconds: env.WAITING_ROOM_LIMIT_WINDOW_SECONDS,
+        },
+        status: {
+          perAccount: env.WAITING_ROOM_STATUS_LIMIT_PER_ACCOUNT,
+          perIp: env.WAITING_ROOM_STATUS_LIMIT_PER_IP,
+          windowSeconds: env.WAITING_ROOM_LIMIT_WINDOW_SECONDS,
+        },
+      },
+      updateEveryMs: env.WAITING_ROOM_UPDATE_EVERY_MS,
     },
   };
 };
