@@ -57,6 +57,10 @@ export const ZApiEnv = ZDatabaseEnv.extend(ZRedisEnv.shape)
     WAITING_ROOM_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
     /** How often one API process reads the statuses of its waitingRoom.onUpdate subscribers (ms). */
     WAITING_ROOM_UPDATE_EVERY_MS: z.coerce.number().int().min(100).max(10_000).default(1000),
+    /** Live seat map: stream changes within this window after the first become one delta (ms). */
+    SEAT_STREAM_COALESCE_MS: z.coerce.number().int().min(10).max(1000).default(75),
+    /** Changes kept per event stream (XADD MAXLEN ~): how far back a reconnecting map resumes. */
+    SEAT_STREAM_MAX_LEN: z.coerce.number().int().min(1000).max(10_000_000).default(100_000),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.TICKET_SIGNING_SECRET) {
@@ -109,6 +113,7 @@ export interface ApiConfig {
     };
     updateEveryMs: number;
   };
+  seatStream: { coalesceWindowMs: number; streamMaxLen: number };
 }
 
 /** Development and test only: production refuses to start without TICKET_SIGNING_SECRET. */
@@ -169,6 +174,10 @@ export const toApiConfig = (env: ApiEnv): ApiConfig => {
         },
       },
       updateEveryMs: env.WAITING_ROOM_UPDATE_EVERY_MS,
+    },
+    seatStream: {
+      coalesceWindowMs: env.SEAT_STREAM_COALESCE_MS,
+      streamMaxLen: env.SEAT_STREAM_MAX_LEN,
     },
   };
 };

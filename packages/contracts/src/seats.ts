@@ -38,3 +38,36 @@ export type SeatsDelta = z.infer<typeof ZSeatsDelta>;
 /** One seats.onChange message: a full snapshot (first, or after a gap) or a delta. */
 export type SeatsChangeMessage =
   ({ kind: 'snapshot' } & SeatsSnapshot) | ({ kind: 'delta'; eventId: string } & SeatsDelta);
+
+/** seats.onAvailability accepts at most this many events (an event list page). */
+export const MAX_AVAILABILITY_EVENTS = 50;
+
+/** seats.onAvailability input: the events whose per-tier counts the caller shows. */
+export const ZSeatsOnAvailabilityRequest = z.object({
+  eventIds: z
+    .array(z.string().uuid('Unknown event.'))
+    .min(1, 'Name at least one event.')
+    .max(MAX_AVAILABILITY_EVENTS, `At most ${MAX_AVAILABILITY_EVENTS} events at once.`),
+});
+export type SeatsOnAvailabilityRequest = z.infer<typeof ZSeatsOnAvailabilityRequest>;
+
+/** Seat counts of one price tier; available + held + sold = the tier's seats in the layout. */
+export const ZTierAvailability = z.object({
+  tierId: z.number().int(),
+  name: z.string(),
+  available: z.number().int().nonnegative(),
+  held: z.number().int().nonnegative(),
+  sold: z.number().int().nonnegative(),
+});
+export type TierAvailability = z.infer<typeof ZTierAvailability>;
+
+/**
+ * One seats.onAvailability message: every tier of one event at `version` (tiers ascending by id).
+ * Sent once per event on subscribe, then at most about once a second per event while it changes.
+ */
+export const ZEventAvailability = z.object({
+  eventId: z.string().uuid(),
+  version: z.number().int(),
+  tiers: z.array(ZTierAvailability),
+});
+export type EventAvailability = z.infer<typeof ZEventAvailability>;

@@ -3,11 +3,11 @@
 import { tracked } from '@trpc/server';
 import { ZSeatsOnChangeRequest, type SeatsChangeMessage } from '@tessera/contracts/seats';
 import { readSeatsSnapshot } from '@tessera/core/checkout/seats-snapshot';
-import { sharedEventStreamHub } from '@tessera/core/seat-stream/event-stream-hub';
 import { readChangesSince } from '@tessera/core/seat-stream/read-changes-since';
-import { coalesceChanges } from '@tessera/core/seat-stream/stream-changes';
+import { coalesceChanges, type HubDelta } from '@tessera/core/seat-stream/stream-changes';
 import { publicProcedure } from '../../procedures.ts';
-import { createDeltaQueue } from './delta-queue.ts';
+import { eventStreamHubOf } from './seat-hubs.ts';
+import { createSubscriptionQueue } from './subscription-queue.ts';
 
 const parseVersion = (lastEventId: string | undefined): number | null => {
   if (lastEventId === undefined || !/^\d+$/.test(lastEventId)) return null;
@@ -25,8 +25,8 @@ export const seatsOnChangeProcedure = publicProcedure
       const message: SeatsChangeMessage = { kind: 'snapshot', ...state };
       return { version: state.version, message };
     };
-    const hub = sharedEventStreamHub({ redis: deps.redis, prefix: deps.prefix });
-    const queue = createDeltaQueue(signal);
+    const hub = eventStreamHubOf(ctx);
+    const queue = createSubscriptionQueue<HubDelta>(signal);
     // Subscribe first: a change committed while the snapshot is read is then queued, not lost.
     const unsubscribe = await hub.subscribe({ eventId, listener: queue.push });
     try {
