@@ -1,11 +1,13 @@
 // Admin-only procedures; each one is built on adminProcedure.
 import { router } from '../../init.ts';
-import { adminListEventsProcedure } from './events/list-events.ts';
+import { adminEventsRouter } from './events/admin-events-router.ts';
 import { adminCheckInvariantsProcedure } from './invariants/check-invariants.ts';
 import { adminOnSalesRouter } from './on-sales/on-sales-router.ts';
+import { adminOrdersRouter } from './orders/admin-orders-router.ts';
 
 export const adminRouter = router({
-  events: router({ list: adminListEventsProcedure }),
+  events: adminEventsRouter,
+  orders: adminOrdersRouter,
   invariants: router({ check: adminCheckInvariantsProcedure }),
   onSales: adminOnSalesRouter,
 });
