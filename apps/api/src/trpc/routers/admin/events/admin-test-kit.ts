@@ -1,0 +1,50 @@
+// Test helpers for the admin procedures: an admin session, and callers (anonymous, fan, admin)
+// sharing one set of dependencies with a simulated provider whose refunds the tests can read.
+import { randomUUID } from 'node:crypto';
+import { createSession } from '@tessera/core/auth/sessions.service';
+import { createSimulatedCardProcessor } from '@tessera/core/payments/simulated-card-processor';
+import { reconcileEvent } from '@tessera/core/reconciliation/reconcile-event';
+import { checkEventInvariants } from '@tessera/core/invariants/check-event-invariants';
+import { createCallers } from '../../../../testing/checkout-fixture.ts';
+import type { TestApp } from '../../../../testing/test-app.ts';
+
+export const createAdmin = async (testApp: TestApp) => {
+  const user = await testApp.prisma.user.create({
+    data: {
+      email: `admin-${randomUUID()}@example.com`,
+      name: 'Admin',
+      passwordHash: 'x',
+      role: 'ADMIN',
+    },
+  });
+  const { token } = await createSession({
+    prisma: testApp.prisma,
+    redis: testApp.redis,
+    redisPrefix: testApp.config.redisPrefix,
+    userId: user.id,
+  });
+  return { user, token };
+};
+
+export const createAdminKit = async (testApp: TestApp) => {
+  const provider = createSimulatedCardProcessor({ latencyMs: 0 });
+  const callers = createCallers(testApp, provider);
+  const admin = callers.as(await createAdmin(testApp));
+  const store = (eventId: string) => ({
+    prisma: testApp.prisma,
+    redis: testApp.redis,
+    prefix: testApp.config.redisPrefix,
+    eventId,
+  });
+  return {
+    provider,
+    callers,
+    admin,
+    /** Applies the event's Redis changes to Postgres, as the worker's reconcile job does. */
+    reconcile: (eventId: string) => reconcileEvent(store(eventId)),
+    invariants: async (eventId: string) => {
+      await reconcileEvent(store(eventId));
+      return checkEventInvariants(store(eventId));
+    },
+  };
+};
