@@ -1,6 +1,7 @@
 // Seat hold requests/responses (holds.create, holds.release, holds.mine).
 import { z } from 'zod';
 import { ZIsoDate } from './catalog.ts';
+import { ZAdmissionToken } from './waiting-room.ts';
 
 /** Most seats one hold request may name or ask for; the event's per-fan limit may be lower. */
 export const MAX_SEATS_PER_REQUEST = 10;
@@ -8,6 +9,8 @@ export const MAX_SEATS_PER_REQUEST = 10;
 const ZEventId = z.string().uuid('Unknown event.');
 /** Optional: a retry with the same key returns the first hold instead of holding again. */
 const ZHoldIdempotencyKey = z.string().uuid().optional();
+/** The waiting room's admission token (waitingRoom.status / onUpdate), needed while a waiting room runs. */
+const ZHoldAdmissionToken = ZAdmissionToken.optional();
 
 export const ZHoldChosenSeatsRequest = z.object({
   eventId: ZEventId,
@@ -17,6 +20,7 @@ export const ZHoldChosenSeatsRequest = z.object({
     .max(MAX_SEATS_PER_REQUEST, `Pick at most ${MAX_SEATS_PER_REQUEST} seats.`)
     .refine((ids) => new Set(ids).size === ids.length, 'Each seat may be picked once.'),
   idempotencyKey: ZHoldIdempotencyKey,
+  admissionToken: ZHoldAdmissionToken,
 });
 
 export const ZHoldBestAvailableRequest = z.object({
@@ -25,6 +29,7 @@ export const ZHoldBestAvailableRequest = z.object({
   /** Restrict best-available to one price tier (venue price tier id). */
   tierId: z.number().int().positive().optional(),
   idempotencyKey: ZHoldIdempotencyKey,
+  admissionToken: ZHoldAdmissionToken,
 });
 
 /** Either chosen seats (`seatIds`) or best available (`quantity`, optional `tierId`). */

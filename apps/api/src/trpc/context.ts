@@ -1,6 +1,7 @@
 // Request context: plain dependencies plus what the request carries (session cookie, origin, ip).
 import type { Redis } from 'ioredis';
 import type { CreateFastifyContextOptions } from '@trpc/server/adapters/fastify';
+import type { FastifyBaseLogger } from 'fastify';
 import type { PrismaClient } from '@tessera/db/client';
 import {
   createLoginRateLimiter,
@@ -77,16 +78,23 @@ const noResponse: ResponseControl = {
   setHeader() {},
 };
 
+/** The request's logger (pino through Fastify); silent through createCaller unless one is given. */
+export type ContextLog = Pick<FastifyBaseLogger, 'info' | 'warn' | 'error'>;
+
+const silentLog: ContextLog = { info() {}, warn() {}, error() {} };
+
 export interface CreateContextInnerOptions {
   deps: ApiDeps;
   request?: Partial<RequestInfo>;
   response?: ResponseControl;
+  log?: ContextLog;
 }
 
 export const createContextInner = ({
   deps,
   request = {},
   response = noResponse,
+  log = silentLog,
 }: CreateContextInnerOptions) => {
   const req: RequestInfo = {
     ip: request.ip ?? '127.0.0.1',
@@ -111,7 +119,7 @@ export const createContextInner = ({
       else if (session.renewed) response.setSessionCookie(req.sessionToken, session.expiresAt);
       return session;
     })());
-  return { ...deps, req, res: response, getSession };
+  return { ...deps, req, res: response, log, getSession };
 };
 
 export type Context = ReturnType<typeof createContextInner>;
@@ -125,6 +133,7 @@ export const createContextFactory =
   ({ req, res }: CreateFastifyContextOptions): Context =>
     createContextInner({
       deps,
+      log: req.log,
       request: {
         ip: req.ip,
         userAgent: header(req.headers['user-agent']),

@@ -7,6 +7,7 @@ import { checkoutRouter } from './routers/checkout/checkout-router.ts';
 import { holdsRouter } from './routers/holds/holds-router.ts';
 import { ordersRouter } from './routers/orders/orders-router.ts';
 import { seatsRouter } from './routers/seats/seats-router.ts';
+import { waitingRoomRouter } from './routers/waiting-room/waiting-room-router.ts';
 
 export const appRouter = router({
   auth: authRouter,
@@ -16,6 +17,7 @@ export const appRouter = router({
   holds: holdsRouter,
   checkout: checkoutRouter,
   orders: ordersRouter,
+  waitingRoom: waitingRoomRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -7,6 +7,8 @@ import { ensureEventLoaded } from '../holds/load-event-seat-state.ts';
 import { releaseHold } from '../holds/release-hold.ts';
 import { sellHold } from '../holds/sell-hold.ts';
 import type { CardDetails } from '../payments/payment-provider.ts';
+import { consumeAdmission } from '../waiting-room/consume-admission.ts';
+import { findWaitingRoomWindow } from '../waiting-room/find-waiting-room-window.ts';
 import type { CheckoutDeps } from './checkout-deps.ts';
 import { seatInfoOf } from './event-sale-info.ts';
 import type { HoldRecord } from './hold-records.store.ts';
@@ -54,6 +56,21 @@ const releaseQuietly = async (deps: CheckoutDeps, hold: HoldRecord) => {
     holdId: hold.holdId,
     userId: hold.userId,
   }).catch(() => undefined);
+};
+
+/**
+ * The fan's order completed: their waiting-room admission (if the sale runs one) is used up. Best
+ * effort: the sale is already committed, and an admission left unconsumed still ends with its session.
+ */
+const consumeFanAdmission = async (deps: CheckoutDeps, hold: HoldRecord) => {
+  try {
+    const store = { redis: deps.redis, prefix: deps.prefix, eventId: hold.eventId };
+    const window = await findWaitingRoomWindow(store);
+    if (window)
+      await consumeAdmission({ ...store, windowId: window.windowId, userId: hold.userId });
+  } catch {
+    // Nothing to undo: see above.
+  }
 };
 
 export const chargeAndConfirm = async (
@@ -105,6 +122,7 @@ export const chargeAndConfirm = async (
     return refund(FailureReason.SEAT_TAKEN);
   }
   if (await markSoldInRedis(deps, hold)) {
+    await consumeFanAdmission(deps, hold);
     return result(payment.id, 'SUCCEEDED', null, sale.orderId);
   }
   await provider.refund({ providerRef: charge.providerRef, amountCents: payment.amountCents });

@@ -14,6 +14,11 @@ import type { EventSaleInfoCache } from './event-sale-info.ts';
 import { explainHoldRefusal } from './explain-hold-refusal.ts';
 import { forgetFanHolds, readHoldRecords, rememberFanHold } from './hold-records.store.ts';
 import { toHoldView } from './hold-view.ts';
+import {
+  checkAdmissionToken,
+  explainAdmissionRefusal,
+  type RefusedToken,
+} from './hold-admission.ts';
 
 export interface SeatStoreDeps {
   prisma: PrismaClient;
@@ -26,6 +31,10 @@ export interface CreateHoldOptions extends SeatStoreDeps {
   userId: string;
   request: CreateHoldRequest;
   ttlMs: number;
+  /** ADMISSION_TOKEN_SECRET: verifies the signature of `request.admissionToken`. */
+  admissionTokenSecret: string;
+  /** Told about a token signed by us but issued to another fan or event (log it; never the token). */
+  onRefusedToken?: (refused: RefusedToken) => void;
 }
 
 /** The same (fan, idempotency key) always names the same hold, so the script refuses a replay. */
@@ -54,6 +63,13 @@ export const createHold = async (options: CreateHoldOptions): Promise<Hold> => {
   const { eventId } = request;
   const info = await options.saleInfo.get(eventId);
   const holdId = holdIdFor(userId, request.idempotencyKey);
+  const admissionClaims = checkAdmissionToken({
+    secret: options.admissionTokenSecret,
+    token: request.admissionToken,
+    userId,
+    eventId,
+    onRefusedToken: options.onRefusedToken,
+  });
   const rules = {
     redis,
     prefix,
@@ -62,6 +78,7 @@ export const createHold = async (options: CreateHoldOptions): Promise<Hold> => {
     holdId,
     ttlMs,
     perUserSeatLimit: info.perFanSeatLimit,
+    admissionClaims,
   };
   const hold = () =>
     'seatIds' in request
@@ -95,6 +112,6 @@ export const createHold = async (options: CreateHoldOptions): Promise<Hold> => {
     if (!request.idempotencyKey) {
       void forgetFanHolds({ redis, prefix, userId, holdIds: [holdId] }).catch(() => {});
     }
-    throw explainHoldRefusal(error, info);
+    throw explainAdmissionRefusal(error, eventId) ?? explainHoldRefusal(error, info);
   }
 };

@@ -1,5 +1,6 @@
-// holds.create: hold chosen seats or the best available ones (admission is checked in the
-// waiting-room issue); the event's seat state is loaded from Postgres on first use.
+// holds.create: hold chosen seats or the best available ones; during a waiting-room window the
+// fan's admission token is required (signature checked here, claims by the hold script). A genuine
+// token presented by another account or for another event is refused and logged (never the token).
 import { ZCreateHoldRequest, ZCreateHoldResponse } from '@tessera/contracts/holds';
 import { createHold } from '@tessera/core/checkout/create-hold';
 import { authedProcedure } from '../../procedures.ts';
@@ -13,5 +14,11 @@ export const createHoldProcedure = authedProcedure
       userId: ctx.user.id,
       request: input,
       ttlMs: ctx.config.checkout.holdTtlMs,
+      admissionTokenSecret: ctx.config.waitingRoom.admissionTokenSecret,
+      onRefusedToken: (refused) =>
+        ctx.log.warn(
+          { ...refused, ip: ctx.req.ip },
+          'admission token of another fan or event refused',
+        ),
     }),
   );
