@@ -72,6 +72,10 @@ const claimOrder = async (
   });
 };
 
+/**
+ * Each payment is claimed (SUCCEEDED -> REFUNDED) before the provider is asked, so two refunds
+ * racing never return the money twice; a provider failure puts the claim back for a retry.
+ */
 const refundPayments = async (
   deps: AdminDeps,
   payments: Array<{ id: string; providerRef: string | null; amountCents: number }>,
@@ -79,16 +83,25 @@ const refundPayments = async (
 ) => {
   let refundedCents = 0;
   for (const payment of payments) {
-    if (payment.providerRef) {
-      await deps.provider.refund({
-        providerRef: payment.providerRef,
-        amountCents: payment.amountCents,
-      });
-    }
-    await deps.prisma.payment.update({
-      where: { id: payment.id },
+    const claimed = await deps.prisma.payment.updateMany({
+      where: { id: payment.id, status: 'SUCCEEDED' },
       data: { status: 'REFUNDED', failureReason: reason },
     });
+    if (claimed.count === 0) continue;
+    try {
+      if (payment.providerRef) {
+        await deps.provider.refund({
+          providerRef: payment.providerRef,
+          amountCents: payment.amountCents,
+        });
+      }
+    } catch (error) {
+      await deps.prisma.payment.update({
+        where: { id: payment.id },
+        data: { status: 'SUCCEEDED', failureReason: null },
+      });
+      throw error;
+    }
     refundedCents += payment.amountCents;
   }
   return refundedCents;
@@ -107,11 +120,9 @@ export const refundOrder = async ({
     });
   }
   const seatIds = order.status === 'CONFIRMED' ? await claimOrder(deps, order, reason) : null;
-  if (!seatIds && order.payments.length === 0) {
-    throw new AppError(AppErrorCode.CONFLICT, {
-      userMessage: 'This order has already been refunded.',
-    });
-  }
+  const alreadyRefunded = () =>
+    new AppError(AppErrorCode.CONFLICT, { userMessage: 'This order has already been refunded.' });
+  if (!seatIds && order.payments.length === 0) throw alreadyRefunded();
   let seatsReleased = 0;
   if (seatIds) {
     await returnRefundedSeats({
@@ -123,9 +134,9 @@ export const refundOrder = async ({
     });
     seatsReleased = seatIds.length;
   }
+  let refundedCents: number;
   try {
-    const refundedCents = await refundPayments(deps, order.payments, reason);
-    return { claimed: seatIds !== null, seatsReleased, refundedCents };
+    refundedCents = await refundPayments(deps, order.payments, reason);
   } catch (error) {
     throw new AppError(AppErrorCode.SERVICE_UNAVAILABLE, {
       userMessage:
@@ -133,4 +144,7 @@ export const refundOrder = async ({
       cause: error,
     });
   }
+  // Someone else refunded this order (seats and money) while we read it.
+  if (!seatIds && refundedCents === 0) throw alreadyRefunded();
+  return { claimed: seatIds !== null, seatsReleased, refundedCents };
 };
