@@ -1,8 +1,78 @@
 // Mirrors one on-sale window from Postgres into Redis: the window's config hash and the event's
-// gate entry the hold scripts read. Called after every admin write (lane API) and by the
-// scheduler; idempotent, never touches the queue or live counters.
+// gate entry the hold scripts read. Called after every admin write and by the scheduler;
+// idempotent, never touches the queue, the lottery seed or live counters.
+import type { Db } from '@tessera/db/client';
+import { AppErrorCode } from '@tessera/contracts/errors';
+import { AppError } from '../errors/app-error.ts';
+import { removeGateEntry, writeGateEntry } from './gate.store.ts';
+import { windowKeys } from './keys.ts';
 import type { WindowAdminOptions } from './waiting-room-options.ts';
 
-export const publishWindow = async (_options: WindowAdminOptions): Promise<void> => {
-  throw new Error('not yet');
+type WindowRow = Db.OnSaleWindow;
+
+/** Config fields mirrored from Postgres; null values are removed from the hash. */
+const mirroredFields = (row: WindowRow): Record<string, string | null> => ({
+  eventId: row.eventId,
+  name: row.name,
+  status: row.status,
+  waitingRoom: row.waitingRoomEnabled ? '1' : '0',
+  startsAt: String(row.startsAt.getTime()),
+  endsAt: String(row.endsAt.getTime()),
+  preQueueOpensAt: row.preQueueOpensAt ? String(row.preQueueOpensAt.getTime()) : null,
+  mode: row.admissionMode,
+  // The pace applies in PACE mode and, when set, bounds INVENTORY; the cap applies in CAP and
+  // bounds the others when set.
+  rate: row.admissionMode === 'CAP' ? null : nullableString(row.admissionRatePerMinute),
+  maxActive: nullableString(row.maxActiveShoppers),
+  sessionMs: String(row.shopperSessionSeconds * 1000),
+  graceMs: String(row.graceSeconds * 1000),
+  perFan: String(row.perFanSeatLimit),
+});
+
+const nullableString = (value: number | null) => (value === null ? null : String(value));
+
+/** Writes a window row (already read) into Redis. */
+export const mirrorWindow = async ({
+  redis,
+  prefix,
+  row,
+}: Pick<WindowAdminOptions, 'redis' | 'prefix'> & { row: WindowRow }) => {
+  const keys = windowKeys({ prefix, windowId: row.id });
+  const fields = mirroredFields(row);
+  const set = Object.entries(fields).filter(
+    (entry): entry is [string, string] => entry[1] !== null,
+  );
+  const unset = Object.entries(fields)
+    .filter(([, value]) => value === null)
+    .map(([name]) => name);
+  const multi = redis.multi().hset(keys.config, Object.fromEntries(set));
+  if (unset.length > 0) multi.hdel(keys.config, ...unset);
+  // A commitment made before a Redis loss is still the public one.
+  if (row.lotteryCommitment) multi.hsetnx(keys.config, 'commitment', row.lotteryCommitment);
+  await multi.exec();
+  const gate = { redis, prefix, eventId: row.eventId };
+  if (row.waitingRoomEnabled) {
+    await writeGateEntry({
+      ...gate,
+      entry: {
+        windowId: row.id,
+        startsAt: row.startsAt.getTime(),
+        endsAt: row.endsAt.getTime(),
+        status: row.status,
+      },
+    });
+  } else {
+    await removeGateEntry({ ...gate, windowId: row.id });
+  }
+};
+
+export const publishWindow = async ({ prisma, redis, prefix, windowId }: WindowAdminOptions) => {
+  const row = await prisma.onSaleWindow.findUnique({ where: { id: windowId } });
+  if (!row) {
+    throw new AppError(AppErrorCode.NOT_FOUND, {
+      message: `on-sale window ${windowId} not found`,
+      userMessage: 'We could not find that on-sale window.',
+    });
+  }
+  await mirrorWindow({ redis, prefix, row });
 };

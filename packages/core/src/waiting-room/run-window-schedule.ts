@@ -1,27 +1,135 @@
-// The worker's once-a-second schedule pass over on-sale windows with a waiting room: opens
-// pre-queues (lottery commitment), opens windows at startsAt (SCHEDULED -> OPEN, lottery, gate),
-// ends windows at endsAt, and returns the windows that need an admission step.
-import type { PrismaClient } from '@tessera/db/client';
+// The worker's once-a-second pass over live on-sale windows: opens pre-queues (seed committed),
+// opens windows at startsAt (SCHEDULED -> OPEN, lottery, gate), ends windows at endsAt, re-mirrors
+// a window Redis lost, and returns the waiting-room windows that need an admission step.
+// Every transition is a conditional Postgres update first, so two workers never both apply it.
+import type { Db, PrismaClient } from '@tessera/db/client';
 import type { Redis } from 'ioredis';
+import { eventGateKeys, windowKeys } from './keys.ts';
+import { lotteryCommitment, newLotterySeed } from './lottery.ts';
+import { mirrorWindow } from './publish-window.ts';
+import { commitLotterySeed, runLottery } from './run-lottery.ts';
 
 export interface RunWindowScheduleOptions {
   prisma: PrismaClient;
   redis: Redis;
   prefix: string;
-  /** Simulated time (epoch ms); omitted: Date.now(). */
+  /** Simulated time (epoch ms); omitted: Date.now(). Also passed to the lottery scripts. */
   nowMs?: number;
+  /** Only these windows (tests); omitted: every live window. */
+  windowIds?: string[];
 }
 
 export interface WindowScheduleResult {
   preQueuesOpened: string[];
   opened: string[];
   ended: string[];
-  /** OPEN windows with a waiting room: the admission tick advances each. */
+  /** OPEN or PAUSED waiting-room windows: the admission tick advances each. */
   admitting: string[];
 }
 
+type Row = Db.OnSaleWindow;
+
+const transition = async (
+  prisma: PrismaClient,
+  row: Row,
+  data: Db.Prisma.OnSaleWindowUpdateManyMutationInput,
+): Promise<Row | null> => {
+  const { count } = await prisma.onSaleWindow.updateMany({
+    where: { id: row.id, status: row.status },
+    data,
+  });
+  return count === 0 ? null : prisma.onSaleWindow.findUnique({ where: { id: row.id } });
+};
+
+/** Seed kept in Redis (secret until the start); commitment in Postgres first, then Redis. */
+const commitLottery = async (options: RunWindowScheduleOptions, row: Row) => {
+  const { config } = windowKeys({ prefix: options.prefix, windowId: row.id });
+  await options.redis.hsetnx(config, 'seed', newLotterySeed());
+  const commitment = lotteryCommitment((await options.redis.hget(config, 'seed'))!);
+  await options.prisma.onSaleWindow.updateMany({
+    where: { id: row.id, lotteryCommitment: null },
+    data: { lotteryCommitment: commitment },
+  });
+  await commitLotterySeed({ redis: options.redis, prefix: options.prefix, windowId: row.id });
+};
+
+const isMirrored = async (redis: Redis, prefix: string, row: Row) => {
+  const [config, gate] = await Promise.all([
+    redis.exists(windowKeys({ prefix, windowId: row.id }).config),
+    row.waitingRoomEnabled
+      ? redis.hexists(eventGateKeys({ prefix, eventId: row.eventId }).gate, `w:${row.id}`)
+      : Promise.resolve(1),
+  ]);
+  return config === 1 && gate === 1;
+};
+
 export const runWindowSchedule = async (
-  _options: RunWindowScheduleOptions,
+  options: RunWindowScheduleOptions,
 ): Promise<WindowScheduleResult> => {
-  throw new Error('not yet');
+  const { prisma, redis, prefix } = options;
+  const now = options.nowMs ?? Date.now();
+  const result: WindowScheduleResult = {
+    preQueuesOpened: [],
+    opened: [],
+    ended: [],
+    admitting: [],
+  };
+  const rows = await prisma.onSaleWindow.findMany({
+    where: {
+      status: { in: ['SCHEDULED', 'OPEN', 'PAUSED'] },
+      ...(options.windowIds && { id: { in: options.windowIds } }),
+    },
+    orderBy: { startsAt: 'asc' },
+  });
+  for (let row of rows) {
+    if (row.endsAt.getTime() <= now) {
+      const ended = await transition(prisma, row, { status: 'ENDED' });
+      if (ended) {
+        await mirrorWindow({ redis, prefix, row: ended });
+        result.ended.push(row.id);
+      }
+      continue;
+    }
+    if (!(await isMirrored(redis, prefix, row))) await mirrorWindow({ redis, prefix, row });
+    if (!row.waitingRoomEnabled) {
+      if (row.status === 'SCHEDULED' && row.startsAt.getTime() <= now) {
+        const opened = await transition(prisma, row, { status: 'OPEN' });
+        if (opened) {
+          await mirrorWindow({ redis, prefix, row: opened });
+          result.opened.push(row.id);
+        }
+      }
+      continue;
+    }
+    const preQueueDue = row.preQueueOpensAt !== null && row.preQueueOpensAt.getTime() <= now;
+    if (preQueueDue && row.lotteryCommitment === null) {
+      await commitLottery(options, row);
+      result.preQueuesOpened.push(row.id);
+    }
+    if (row.status === 'SCHEDULED' && row.startsAt.getTime() <= now) {
+      const opened = await transition(prisma, row, { status: 'OPEN' });
+      if (!opened) continue;
+      row = opened;
+      await mirrorWindow({ redis, prefix, row });
+      result.opened.push(row.id);
+    }
+    if (row.status === 'SCHEDULED') continue;
+    // OPEN or PAUSED: make sure the lottery ran (it is repeated if a worker died half-way).
+    const lotteryDone = await redis.hget(
+      windowKeys({ prefix, windowId: row.id }).config,
+      'lotteryDone',
+    );
+    if (lotteryDone !== '1') {
+      const lottery = await runLottery({ redis, prefix, windowId: row.id, nowMs: options.nowMs });
+      if (!lottery.done) continue;
+      if (lottery.seed) {
+        await prisma.onSaleWindow.updateMany({
+          where: { id: row.id, lotterySeed: null },
+          data: { lotterySeed: lottery.seed },
+        });
+      }
+    }
+    result.admitting.push(row.id);
+  }
+  return result;
 };
