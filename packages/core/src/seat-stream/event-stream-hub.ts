@@ -26,6 +26,8 @@ export interface EventStreamHub {
   subscribe(options: { eventId: string; listener: DeltaListener }): Promise<() => void>;
   readerCount(): number;
   listenerCount(eventId: string): number;
+  /** Readers, listeners over all events, and reader connections not yet closed (leak checks). */
+  stats(): { readers: number; listeners: number; openConnections: number };
 }
 
 export const createEventStreamHub = ({
@@ -35,6 +37,7 @@ export const createEventStreamHub = ({
   blockMs = 5_000,
 }: EventStreamHubOptions): EventStreamHub => {
   const readers = new Map<string, { reader: StreamReader; listeners: Set<DeltaListener> }>();
+  let openConnections = 0;
 
   const unsubscribe = (eventId: string, listener: DeltaListener) => {
     const entry = readers.get(eventId);
@@ -57,6 +60,8 @@ export const createEventStreamHub = ({
             for (const each of listeners) each(delta);
           },
         });
+        openConnections += 1;
+        void reader.closed.then(() => (openConnections -= 1));
         entry = { reader, listeners };
         readers.set(eventId, entry);
       }
@@ -71,6 +76,11 @@ export const createEventStreamHub = ({
     },
     readerCount: () => readers.size,
     listenerCount: (eventId) => readers.get(eventId)?.listeners.size ?? 0,
+    stats: () => ({
+      readers: readers.size,
+      listeners: [...readers.values()].reduce((sum, e) => sum + e.listeners.size, 0),
+      openConnections,
+    }),
   };
 };
 

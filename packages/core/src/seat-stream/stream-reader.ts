@@ -6,6 +6,8 @@ import { coalesceChanges, type HubDelta } from './stream-changes.ts';
 export interface StreamReader {
   /** Resolves once the reader knows where "now" is in the stream. */
   ready: Promise<void>;
+  /** Resolves once the reader's own Redis connection has ended (after stop). */
+  closed: Promise<void>;
   stop(): void;
 }
 
@@ -26,6 +28,7 @@ export const startStreamReader = ({
 }): StreamReader => {
   // A blocking XREAD would stall every other command on a shared connection.
   const connection = redis.duplicate();
+  const closed = new Promise<void>((resolve) => connection.once('end', () => resolve()));
   let stopped = false;
   let pending: SeatChange[] = [];
   let timer: NodeJS.Timeout | undefined;
@@ -64,6 +67,7 @@ export const startStreamReader = ({
   void loop().catch(() => undefined);
   return {
     ready: start.then(() => undefined),
+    closed,
     stop() {
       stopped = true;
       clearTimeout(timer);
