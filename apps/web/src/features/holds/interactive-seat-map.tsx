@@ -1,13 +1,25 @@
-// The on-sale seat map: seat states drawn per section (memoised, so a refresh repaints only the
-// seats that changed), one delegated click handler, arrow keys + Enter/Space, and zoom buttons.
+// The on-sale seat map: seat states drawn per section (memoised, so a live change repaints only
+// the seats that changed, with a short fade), delegated click and hover handlers, arrow keys +
+// Enter/Space. Pan and zoom live in the frame around it (seat-map-area.tsx).
 import type { EventDetail } from '@tessera/contracts/catalog';
-import { memo, useMemo, type KeyboardEvent, type MouseEvent } from 'react';
+import {
+  memo,
+  useMemo,
+  useRef,
+  type KeyboardEvent,
+  type MouseEvent,
+  type PointerEvent,
+} from 'react';
 import { formatCount } from '../../lib/format.ts';
 import { SectionLabels, seatMapFontSize, Stage } from '../catalog/seat-map-backdrop.tsx';
 import type { LayoutDrawing, SectionDrawing } from '../catalog/seat-map-geometry.ts';
 import { directionOfKey, type SeatNavigation } from './seat-navigation.ts';
 import type { SeatState } from './seat-states.ts';
 import { seatPaint } from './seat-styles.ts';
+
+/** A seat changing status fades to its new colour, unless the fan asked for reduced motion. */
+const SEAT_FADE =
+  'motion-safe:[&_circle]:transition-[fill,opacity] motion-safe:[&_circle]:duration-500';
 
 interface SeatProps {
   id: number;
@@ -71,24 +83,41 @@ export interface InteractiveSeatMapProps {
   colorOf: Map<number, string>;
   states: Map<number, string>;
   venueName: string;
-  zoom: number;
   navigation: SeatNavigation;
   activeSeat: { id: number; x: number; y: number } | null;
   onActiveSeatChange: (seatId: number) => void;
   onToggleSeat: (seatId: number) => void;
+  /** The seat under the pointer (its circle, for placing details beside it), or null. */
+  onHoverSeat: (seat: { id: number; element: Element } | null) => void;
   describedBy: string;
+  /** Fade status changes (off for the first snapshot, and under prefers-reduced-motion). */
+  animate: boolean;
 }
 
-export const InteractiveSeatMap = (props: InteractiveSeatMapProps) => {
-  const { layout, drawing, colorOf, states, navigation, activeSeat, zoom } = props;
-  const { onActiveSeatChange, onToggleSeat } = props;
+/** A press that moved further than this (in CSS pixels) was a pan, not a click on a seat. */
+const CLICK_SLOP_PX = 6;
+
+const seatOf = (target: EventTarget) => {
+  const element = (target as Element).closest?.('[data-seat-id]');
+  const id = Number(element?.getAttribute('data-seat-id'));
+  return element && id ? { id, element } : null;
+};
+
+export const InteractiveSeatMap = memo((props: InteractiveSeatMapProps) => {
+  const { layout, drawing, colorOf, states, navigation, activeSeat } = props;
+  const { onActiveSeatChange, onToggleSeat, onHoverSeat } = props;
   const fontSize = seatMapFontSize(layout);
+  const pressedAt = useRef<{ x: number; y: number } | null>(null);
+  const onPointerDown = (event: PointerEvent<SVGSVGElement>) => {
+    pressedAt.current = { x: event.clientX, y: event.clientY };
+  };
   const onClick = (event: MouseEvent<SVGSVGElement>) => {
-    const target = (event.target as Element).closest('[data-seat-id]');
-    const seatId = Number(target?.getAttribute('data-seat-id'));
-    if (!seatId) return;
-    onActiveSeatChange(seatId);
-    onToggleSeat(seatId);
+    const from = pressedAt.current;
+    if (from && Math.hypot(event.clientX - from.x, event.clientY - from.y) > CLICK_SLOP_PX) return;
+    const seat = seatOf(event.target);
+    if (!seat) return;
+    onActiveSeatChange(seat.id);
+    onToggleSeat(seat.id);
   };
   const onKeyDown = (event: KeyboardEvent<SVGSVGElement>) => {
     const direction = directionOfKey(event.key);
@@ -126,9 +155,11 @@ export const InteractiveSeatMap = (props: InteractiveSeatMapProps) => {
       aria-describedby={props.describedBy}
       data-testid="seat-map"
       onClick={onClick}
+      onPointerDown={onPointerDown}
+      onPointerOver={(event) => onHoverSeat(seatOf(event.target))}
+      onPointerLeave={() => onHoverSeat(null)}
       onKeyDown={onKeyDown}
-      style={{ width: `${zoom * 100}%` }}
-      className="block h-auto max-w-none rounded-lg outline-none focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-indigo-600"
+      className={`block h-auto w-full rounded-lg outline-none focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 ${props.animate ? SEAT_FADE : ''}`}
     >
       <Stage layout={layout} />
       {sections}
@@ -146,4 +177,5 @@ export const InteractiveSeatMap = (props: InteractiveSeatMapProps) => {
       )}
     </svg>
   );
-};
+});
+InteractiveSeatMap.displayName = 'InteractiveSeatMap';

@@ -22,7 +22,7 @@ export const buildSectionStates = ({
   selected,
 }: {
   sections: { id: number; seatIds: number[] }[];
-  statuses: Map<number, SeatStatus>;
+  statuses: ReadonlyMap<number, SeatStatus>;
   mine: ReadonlySet<number>;
   selected: ReadonlySet<number>;
 }): Map<number, string> => {
