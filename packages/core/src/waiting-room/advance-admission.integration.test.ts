@@ -1,6 +1,6 @@
 // The admission step by mode, at simulated times: pace exact over a minute, a cap on active
 // shoppers, away fans skipped and let back in, sessions ending, pause, and two admitters racing.
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { connectTestRedis, useTestRedis } from '../holds/test-support.ts';
 import { advanceAdmission } from './advance-admission.ts';
