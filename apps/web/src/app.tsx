@@ -43,6 +43,36 @@ const router = createBrowserRouter([
         path: '/tickets',
         lazy: async () => ({ Component: (await import('./routes/tickets-page.tsx')).TicketsPage }),
       },
+      {
+        path: '/admin',
+        lazy: async () => ({
+          Component: (await import('./routes/admin-events-page.tsx')).AdminEventsPage,
+        }),
+      },
+      {
+        path: '/admin/events',
+        lazy: async () => ({
+          Component: (await import('./routes/admin-events-page.tsx')).AdminEventsPage,
+        }),
+      },
+      {
+        path: '/admin/events/:id',
+        lazy: async () => ({
+          Component: (await import('./routes/admin-event-page.tsx')).AdminEventPage,
+        }),
+      },
+      {
+        path: '/admin/orders',
+        lazy: async () => ({
+          Component: (await import('./routes/admin-orders-page.tsx')).AdminOrdersPage,
+        }),
+      },
+      {
+        path: '/admin/orders/:orderId',
+        lazy: async () => ({
+          Component: (await import('./routes/admin-order-page.tsx')).AdminOrderPage,
+        }),
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

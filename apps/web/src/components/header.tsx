@@ -40,6 +40,11 @@ export const Header = () => {
                 My tickets
               </NavLink>
             )}
+            {user?.role === 'ADMIN' && (
+              <NavLink to="/admin" className={navClass}>
+                Admin
+              </NavLink>
+            )}
           </nav>
         </div>
         <UserMenu />
