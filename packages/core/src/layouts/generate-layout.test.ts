@@ -1,5 +1,6 @@
 // Seat generation: expected coordinates are computed here from the geometry (cos/sin of the
 // angles a seat should sit at), never by calling the generator's own helpers.
+import type { RowBlock } from '@tessera/contracts/layouts';
 import { describe, expect, it } from 'vitest';
 import { generateLayout } from './generate-layout.ts';
 import { block, layoutDocument, section } from './layout-test-documents.ts';
@@ -174,7 +175,7 @@ describe('generateLayout: straight rows', () => {
 });
 
 describe('generateLayout: numbering schemes', () => {
-  const labels = (numbering: Parameters<typeof block>[0]['numbering'], seatsPerRow = 5) =>
+  const labels = (numbering: RowBlock['numbering'], seatsPerRow = 5) =>
     seatsOf({ blocks: [block({ seatsPerRow, numbering })] }).map((s) => s.label);
 
   it('numbers left to right from the first number', () => {

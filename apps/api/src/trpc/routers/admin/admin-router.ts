@@ -4,10 +4,12 @@ import { adminEventsRouter } from './events/admin-events-router.ts';
 import { adminCheckInvariantsProcedure } from './invariants/check-invariants.ts';
 import { adminOnSalesRouter } from './on-sales/on-sales-router.ts';
 import { adminOrdersRouter } from './orders/admin-orders-router.ts';
+import { adminVenuesRouter } from './venues/admin-venues-router.ts';
 
 export const adminRouter = router({
   events: adminEventsRouter,
   orders: adminOrdersRouter,
   invariants: router({ check: adminCheckInvariantsProcedure }),
   onSales: adminOnSalesRouter,
+  venues: adminVenuesRouter,
 });
