@@ -17,6 +17,8 @@ export const ZWorkerEnv = ZDatabaseEnv.extend(ZRedisEnv.shape)
     SWEEP_EVERY_MS: z.coerce.number().int().min(50).default(300),
     /** Events reconciled in parallel by this process. */
     RECONCILE_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+    /** How often on-sale windows are opened/closed and waiting rooms admit their next fans. */
+    WAITING_ROOM_EVERY_MS: z.coerce.number().int().min(100).default(1_000),
   });
 export type WorkerEnv = z.infer<typeof ZWorkerEnv>;
 

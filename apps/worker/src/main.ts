@@ -8,11 +8,13 @@ import {
   createSeatSyncTickQueue,
   scheduleSeatSync,
 } from '@tessera/jobs/seat-sync-queues';
+import { createWaitingRoomQueue, scheduleWaitingRoom } from '@tessera/jobs/waiting-room-queue';
 import { pino } from 'pino';
 import { loadWorkerEnv } from './env.ts';
 import { createMaintenanceWorker } from './processors/maintenance.ts';
 import { createReconcileWorker } from './processors/reconcile-event.ts';
 import { createSeatSyncTickWorker } from './processors/seat-sync-ticks.ts';
+import { createWaitingRoomWorker } from './processors/waiting-room-tick.ts';
 
 const env = loadWorkerEnv();
 const logger = pino({ level: env.LOG_LEVEL, base: { service: 'worker' } });
@@ -40,6 +42,8 @@ await scheduleSeatSync(tickQueue, {
   reconcileEveryMs: env.RECONCILE_EVERY_MS,
   sweepEveryMs: env.SWEEP_EVERY_MS,
 });
+const waitingRoomQueue = createWaitingRoomQueue({ connection, prefix });
+await scheduleWaitingRoom(waitingRoomQueue, env.WAITING_ROOM_EVERY_MS);
 const workers = [
   createMaintenanceWorker({ prisma, connection, prefix, logger }),
   createSeatSyncTickWorker({ redis, seatPrefix, reconcileQueue, connection, prefix, logger }),
@@ -52,6 +56,7 @@ const workers = [
     logger,
     concurrency: env.RECONCILE_CONCURRENCY,
   }),
+  createWaitingRoomWorker({ prisma, redis, seatPrefix, connection, prefix, logger }),
 ];
 for (const worker of workers)
   worker.on('failed', (job, err) => logger.error({ job: job?.name, err }, 'job failed'));
@@ -63,7 +68,12 @@ const shutdown = async (signal: string) => {
   stopping = true;
   logger.info({ signal }, 'worker shutting down');
   await Promise.all(workers.map((w) => w.close()));
-  await Promise.all([queue.close(), tickQueue.close(), reconcileQueue.close()]);
+  await Promise.all([
+    queue.close(),
+    tickQueue.close(),
+    reconcileQueue.close(),
+    waitingRoomQueue.close(),
+  ]);
   connection.disconnect();
   redis.disconnect();
   await prisma.$disconnect();

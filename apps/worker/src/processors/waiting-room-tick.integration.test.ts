@@ -1,0 +1,98 @@
+// The waiting-room worker on a real queue: its recurring tick alone opens a window that is due
+// and admits the fans waiting in it, two workers side by side admitting each fan exactly once.
+import { randomUUID } from 'node:crypto';
+import { createRedisClient } from '@tessera/core/infra/redis-client';
+import {
+  createTestEvent,
+  createTestVenue,
+  uniqueToken,
+} from '@tessera/core/testing/catalog-fixtures';
+import { joinWaitingRoom } from '@tessera/core/waiting-room/join-waiting-room';
+import { windowKeys } from '@tessera/core/waiting-room/keys';
+import { publishWindow } from '@tessera/core/waiting-room/publish-window';
+import { endWindow } from '@tessera/core/waiting-room/window-controls';
+import { createPrismaClient } from '@tessera/db/client';
+import { createWaitingRoomQueue, scheduleWaitingRoom } from '@tessera/jobs/waiting-room-queue';
+import { pino } from 'pino';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { createWaitingRoomWorker } from './waiting-room-tick.ts';
+
+const prisma = createPrismaClient({ databaseUrl: process.env.DATABASE_URL!, poolSize: 4 });
+const connection = createRedisClient({ redisUrl: process.env.REDIS_URL!, forBullmq: true });
+const redis = createRedisClient({ redisUrl: process.env.REDIS_URL! });
+const run = randomUUID().slice(0, 8);
+const seatPrefix = `test:waiting-room:${run}:`;
+const prefix = `test:${run}:bull`;
+const logger = pino({ level: 'silent' });
+const queue = createWaitingRoomQueue({ connection, prefix });
+const workers: Array<ReturnType<typeof createWaitingRoomWorker>> = [];
+
+afterAll(async () => {
+  await Promise.all(workers.map((w) => w.close()));
+  await queue.obliterate({ force: true });
+  await queue.close();
+  for await (const keys of redis.scanStream({ match: `${seatPrefix}*`, count: 500 })) {
+    if ((keys as string[]).length > 0) await redis.del(...(keys as string[]));
+  }
+  connection.disconnect();
+  redis.disconnect();
+  await prisma.$disconnect();
+});
+
+describe('waiting-room worker', () => {
+  it('opens a due window and admits its fans, each once, with two workers running', async () => {
+    const name = uniqueToken('WrWorker');
+    const { venue, capacity } = await createTestVenue({ prisma, name, city: 'Testville' });
+    const event = await createTestEvent({
+      prisma,
+      venueId: venue.id,
+      title: name,
+      city: 'Testville',
+      startsAt: new Date(Date.now() + 86_400_000),
+      capacity,
+    });
+    const window = await prisma.onSaleWindow.create({
+      data: {
+        eventId: event.id,
+        name: 'General sale',
+        startsAt: new Date(Date.now() - 1_000),
+        endsAt: new Date(Date.now() + 3_600_000),
+        waitingRoomEnabled: true,
+        admissionMode: 'PACE',
+        admissionRatePerMinute: 6_000,
+      },
+    });
+    await publishWindow({ prisma, redis, prefix: seatPrefix, windowId: window.id });
+    const fans = Array.from({ length: 20 }, (_, i) => `worker-fan-${i}`);
+    for (const userId of fans) {
+      await joinWaitingRoom({ redis, prefix: seatPrefix, windowId: window.id, userId });
+    }
+
+    for (let i = 0; i < 2; i += 1) {
+      workers.push(
+        createWaitingRoomWorker({
+          prisma,
+          redis,
+          seatPrefix,
+          connection,
+          prefix,
+          logger,
+          windowIds: [window.id],
+        }),
+      );
+    }
+    await scheduleWaitingRoom(queue, 100);
+
+    const admitted = windowKeys({ prefix: seatPrefix, windowId: window.id }).admitted;
+    await vi.waitFor(async () => expect(await redis.hlen(admitted)).toBe(fans.length), {
+      timeout: 15_000,
+      interval: 100,
+    });
+    const row = await prisma.onSaleWindow.findUniqueOrThrow({ where: { id: window.id } });
+    expect(row.status).toBe('OPEN');
+    const config = windowKeys({ prefix: seatPrefix, windowId: window.id }).config;
+    expect(await redis.hget(config, 'admittedTotal')).toBe(String(fans.length));
+    expect(await redis.hget(config, 'jtiSeq')).toBe(String(fans.length));
+    await endWindow({ prisma, redis, prefix: seatPrefix, windowId: window.id });
+  });
+});
