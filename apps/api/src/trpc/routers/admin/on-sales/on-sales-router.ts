@@ -24,15 +24,17 @@ const control = (action: OnSaleControl) =>
   adminProcedure
     .input(ZOnSaleWindowIdRequest)
     .output(ZAdminOnSaleWindow)
-    .mutation(({ ctx, input }) =>
-      controlOnSaleWindow({
+    .mutation(async ({ ctx, input }) => {
+      const window = await controlOnSaleWindow({
         prisma: ctx.prisma,
         redis: ctx.redis,
         prefix: ctx.config.redisPrefix,
         id: input.id,
         action,
-      }),
-    );
+      });
+      ctx.checkout.saleInfo.forget(window.eventId);
+      return window;
+    });
 
 export const adminOnSalesRouter = router({
   list: adminProcedure
@@ -42,27 +44,32 @@ export const adminOnSalesRouter = router({
   schedule: adminProcedure
     .input(ZScheduleOnSaleRequest)
     .output(ZAdminOnSaleWindow)
-    .mutation(({ ctx, input: { eventId, ...settings } }) =>
-      scheduleOnSaleWindow({
+    .mutation(async ({ ctx, input: { eventId, ...settings } }) => {
+      const window = await scheduleOnSaleWindow({
         prisma: ctx.prisma,
         redis: ctx.redis,
         prefix: ctx.config.redisPrefix,
         eventId,
         settings,
-      }),
-    ),
+      });
+      // Holds read the per-fan limit from the sale-info cache: drop this event's entry now.
+      ctx.checkout.saleInfo.forget(eventId);
+      return window;
+    }),
   update: adminProcedure
     .input(ZUpdateOnSaleRequest)
     .output(ZAdminOnSaleWindow)
-    .mutation(({ ctx, input }) =>
-      updateOnSaleWindowSettings({
+    .mutation(async ({ ctx, input }) => {
+      const window = await updateOnSaleWindowSettings({
         prisma: ctx.prisma,
         redis: ctx.redis,
         prefix: ctx.config.redisPrefix,
         id: input.id,
         changes: input.changes,
-      }),
-    ),
+      });
+      ctx.checkout.saleInfo.forget(window.eventId);
+      return window;
+    }),
   pause: control('pause'),
   resume: control('resume'),
   end: control('end'),
