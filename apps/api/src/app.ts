@@ -5,6 +5,7 @@ import Fastify, { type FastifyServerOptions } from 'fastify';
 import type { Redis } from 'ioredis';
 import type { PrismaClient } from '@tessera/db/client';
 import type { PaymentProvider } from '@tessera/core/payments/payment-provider';
+import { configureStreamMaxLen } from '@tessera/core/holds/hold-options';
 import type { ApiConfig } from './env.ts';
 import { healthPlugin } from './plugins/health.ts';
 import { loggerOptions } from './plugins/logger-options.ts';
@@ -47,6 +48,8 @@ export const buildApp = async ({
     bodyLimit: 1024 * 1024,
   });
 
+  // Every event stream this process appends to keeps SEAT_STREAM_MAX_LEN changes (resume window).
+  configureStreamMaxLen(config.seatStream.streamMaxLen);
   const deps = createApiDeps({ prisma, redis, config, paymentProvider });
 
   await app.register(requestIdPlugin);

@@ -3,8 +3,22 @@ import { randomUUID } from 'node:crypto';
 import type { AdmissionClaims } from '@tessera/contracts/waiting-room';
 import type { Redis } from 'ioredis';
 
-/** Changes kept per event stream; old entries are trimmed approximately (MAXLEN ~). */
-export const DEFAULT_STREAM_MAX_LEN = 10_000;
+/**
+ * Changes kept per event stream unless configured; old entries are trimmed approximately (MAXLEN ~).
+ * 100k is about a minute of a 1,000 holds/s sale, so a seat map away that long still resumes.
+ */
+export const STREAM_MAX_LEN_DEFAULT = 100_000;
+
+/**
+ * This process's MAXLEN for every event stream, read by each script wrapper at call time (an ES
+ * module live binding). Set once at startup from SEAT_STREAM_MAX_LEN with configureStreamMaxLen.
+ */
+export let DEFAULT_STREAM_MAX_LEN = STREAM_MAX_LEN_DEFAULT;
+
+export const configureStreamMaxLen = (maxLen: number) => {
+  positiveInteger('streamMaxLen', maxLen);
+  DEFAULT_STREAM_MAX_LEN = maxLen;
+};
 
 export interface EventStoreOptions {
   redis: Redis;
