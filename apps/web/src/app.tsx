@@ -20,6 +20,10 @@ const router = createBrowserRouter([
         lazy: async () => ({ Component: (await import('./routes/event-page.tsx')).EventPage }),
       },
       {
+        path: '/events/:id/queue',
+        lazy: async () => ({ Component: (await import('./routes/queue-page.tsx')).QueuePage }),
+      },
+      {
         path: '/login',
         lazy: async () => ({ Component: (await import('./routes/login-page.tsx')).LoginPage }),
       },
@@ -43,12 +47,7 @@ const router = createBrowserRouter([
         path: '/tickets',
         lazy: async () => ({ Component: (await import('./routes/tickets-page.tsx')).TicketsPage }),
       },
-      {
-        path: '/admin',
-        lazy: async () => ({
-          Component: (await import('./routes/admin-events-page.tsx')).AdminEventsPage,
-        }),
-      },
+      { path: '/admin', element: <Navigate to="/admin/events" replace /> },
       {
         path: '/admin/events',
         lazy: async () => ({
