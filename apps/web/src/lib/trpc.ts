@@ -2,6 +2,7 @@
 import type { AppRouter } from '@tessera/api/router';
 import { httpBatchLink, httpSubscriptionLink, splitLink } from '@trpc/client';
 import { createTRPCReact } from '@trpc/react-query';
+import { admissionLink } from '../features/waiting-room/admission-link.ts';
 
 export const trpc = createTRPCReact<AppRouter>();
 
@@ -14,6 +15,8 @@ const TRPC_URL = '/trpc';
 export const createTrpcClient = () =>
   trpc.createClient({
     links: [
+      // Adds the fan's waiting-room admission pass to holds.create (see the link's module).
+      admissionLink,
       splitLink({
         condition: (op) => op.type === 'subscription',
         true: httpSubscriptionLink({ url: TRPC_URL }),

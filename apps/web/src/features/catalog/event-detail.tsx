@@ -3,6 +3,12 @@
 import type { EventDetail as EventDetailData } from '@tessera/contracts/catalog';
 import { useDeferredValue, type ReactNode } from 'react';
 import { OnSaleEventBody } from '../holds/on-sale-event-body.tsx';
+import { useAdmission } from '../waiting-room/use-admission.ts';
+import {
+  findWaitingRoomWindow,
+  QueueCallout,
+  ShopperSessionBanner,
+} from '../waiting-room/waiting-room-callouts.tsx';
 import { Skeleton } from '../../components/skeleton.tsx';
 import { formatCount, formatEventDate, formatPrice } from '../../lib/format.ts';
 import { CATEGORY_STYLE, SEAT_DOTS } from './category-style.ts';
@@ -28,6 +34,11 @@ export const EventDetail = ({ event }: { event: EventDetailData }) => {
   const showMap = useDeferredValue(true, false);
   const openWindow =
     event.status === 'PUBLISHED' ? event.onSales.find((w) => w.status === 'OPEN') : undefined;
+  // A waiting-room sale: fans pick seats only with an admission pass from the queue.
+  const admission = useAdmission(event.id);
+  const queueWindow =
+    event.status === 'PUBLISHED' ? findWaitingRoomWindow(event.onSales) : undefined;
+  const picking = openWindow && (!openWindow.waitingRoomEnabled || admission);
   const about = (
     <Panel title="About this event">
       <p className="leading-relaxed whitespace-pre-line text-slate-700">{event.description}</p>
@@ -82,11 +93,17 @@ export const EventDetail = ({ event }: { event: EventDetailData }) => {
           </Fact>
         </dl>
       </header>
-      {openWindow ? (
+      {admission && openWindow?.waitingRoomEnabled && (
+        <ShopperSessionBanner admission={admission} />
+      )}
+      {picking ? (
         <OnSaleEventBody event={event} saleWindow={openWindow} about={about} sidebar={sidebar} />
       ) : (
         <div className="grid gap-6 lg:grid-cols-3">
           <div className="space-y-6 lg:col-span-2">
+            {queueWindow && !admission && (
+              <QueueCallout eventId={event.id} saleWindow={queueWindow} />
+            )}
             {about}
             <Panel title="Seat map">
               <p className="mb-4 rounded-lg bg-indigo-50 px-3 py-2 text-sm text-indigo-900">
