@@ -50,6 +50,8 @@ const waitUntilReady = async (baseUrl: string, child: ChildProcess) => {
 
 export interface RunningApi {
   baseUrl: string;
+  /** The API's REDIS_PREFIX, so tests can drive the worker's functions on the same keys. */
+  redisPrefix: string;
   stop: () => Promise<void>;
 }
 
@@ -62,6 +64,7 @@ export const startApi = async ({
 }): Promise<RunningApi> => {
   const port = await findFreePort();
   const baseUrl = `http://127.0.0.1:${port}`;
+  const redisPrefix = `e2e-${randomUUID().slice(0, 8)}:`;
   const tsxCli = createRequire(path.join(API_DIR, 'package.json')).resolve('tsx/cli');
   const child = spawn(process.execPath, [tsxCli, 'src/server.ts'], {
     cwd: API_DIR,
@@ -75,7 +78,7 @@ export const startApi = async ({
       PUBLIC_ORIGIN: baseUrl,
       DATABASE_URL: databaseUrl,
       REDIS_URL: redisUrl,
-      REDIS_PREFIX: `e2e-${randomUUID().slice(0, 8)}:`,
+      REDIS_PREFIX: redisPrefix,
       WEB_DIST_DIR: DIST_DIR,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -93,5 +96,5 @@ export const startApi = async ({
     await stop();
     throw error;
   }
-  return { baseUrl, stop };
+  return { baseUrl, redisPrefix, stop };
 };

@@ -16,5 +16,7 @@ declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
     databaseUrl: string;
+    /** The running API's REDIS_PREFIX (on E2E_REDIS_URL). */
+    redisPrefix: string;
   }
 }

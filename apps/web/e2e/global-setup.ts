@@ -14,5 +14,6 @@ export default async function setup(project: TestProject) {
   const api = await startApi({ databaseUrl: E2E_DATABASE_URL, redisUrl: E2E_REDIS_URL });
   project.provide('baseUrl', api.baseUrl);
   project.provide('databaseUrl', E2E_DATABASE_URL);
+  project.provide('redisPrefix', api.redisPrefix);
   return api.stop;
 }
