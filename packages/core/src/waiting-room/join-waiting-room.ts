@@ -28,6 +28,7 @@ const STATE_OF_PLACE: Record<string, QueuePlace['state']> = {
   away: 'WAITING',
   returned: 'WAITING',
   admitted: 'ADMITTED',
+  expired: 'EXPIRED',
 };
 
 export const joinWaitingRoom = async (options: JoinWaitingRoomOptions): Promise<QueuePlace> => {

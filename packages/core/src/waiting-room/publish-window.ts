@@ -47,8 +47,6 @@ export const mirrorWindow = async ({
     .map(([name]) => name);
   const multi = redis.multi().hset(keys.config, Object.fromEntries(set));
   if (unset.length > 0) multi.hdel(keys.config, ...unset);
-  // A commitment made before a Redis loss is still the public one.
-  if (row.lotteryCommitment) multi.hsetnx(keys.config, 'commitment', row.lotteryCommitment);
   await multi.exec();
   const gate = { redis, prefix, eventId: row.eventId };
   if (row.waitingRoomEnabled) {

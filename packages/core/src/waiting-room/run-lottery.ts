@@ -49,9 +49,11 @@ export const runLottery = async (options: {
   if (Number(sealed[0]) !== 1) return { done: false, preQueueSize: 0, seed: null };
   const size = Number(sealed[1]);
   const seed = String(sealed[2]) || null;
-  if (Number(sealed[3]) !== 1 && size > 0 && seed) {
+  if (Number(sealed[3]) !== 1 && size > 0) {
+    // Without a seed (Redis lost it after fans re-joined, and no tick re-committed before the
+    // start) the pre-queue keeps its join order rather than stranding anyone; no seed is revealed.
     const fans = await redis.zrange(keys.prequeue, 0, -1);
-    const order = lotteryOrder(seed, fans);
+    const order = seed ? lotteryOrder(seed, fans) : fans;
     for (let start = 0; start < order.length; start += CHUNK) {
       const pairs = order
         .slice(start, start + CHUNK)

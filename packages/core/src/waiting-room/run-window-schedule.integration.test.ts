@@ -7,6 +7,7 @@ import { uniqueToken, createTestEvent, createTestVenue } from '../testing/catalo
 import { useTestRedis } from '../holds/test-support.ts';
 import { readGate } from './gate.store.ts';
 import { joinWaitingRoom } from './join-waiting-room.ts';
+import { windowKeys } from './keys.ts';
 import { lotteryOrder, verifyLotteryReveal } from './lottery.ts';
 import { publishWindow } from './publish-window.ts';
 import { runWindowSchedule } from './run-window-schedule.ts';
@@ -114,5 +115,33 @@ describe('window schedule', () => {
       row.id,
     );
     expect((await tick(T0 + 7_200_000)).opened).toEqual([]);
+  });
+
+  it('commits to a new seed when Redis lost the pre-queue before the start', async () => {
+    const row = await createWindow(14_400_000);
+    const tick = (nowMs: number) =>
+      runWindowSchedule({ prisma, redis, prefix, nowMs, windowIds: [row.id] });
+    const opens = row.preQueueOpensAt!.getTime();
+    expect((await tick(opens)).preQueuesOpened).toEqual([row.id]);
+    const first = await prisma.onSaleWindow.findUniqueOrThrow({ where: { id: row.id } });
+    // Redis loses everything of this window (the pre-queue and the secret seed with it).
+    await redis.del(...Object.values(windowKeys({ prefix, windowId: row.id })));
+    expect((await tick(opens + 1_000)).preQueuesOpened).toEqual([row.id]);
+    const second = await prisma.onSaleWindow.findUniqueOrThrow({ where: { id: row.id } });
+    expect(second.lotteryCommitment).not.toBe(first.lotteryCommitment);
+    await joinWaitingRoom({
+      redis,
+      prefix,
+      windowId: row.id,
+      userId: 'again',
+      nowMs: opens + 2_000,
+    });
+    await tick(row.startsAt.getTime());
+    const opened = await prisma.onSaleWindow.findUniqueOrThrow({ where: { id: row.id } });
+    expect(verifyLotteryReveal(second.lotteryCommitment!, opened.lotterySeed!)).toBe(true);
+    expect(await waitingOrder(redis, prefix, { row, windowId: row.id, eventId })).toEqual([
+      'again',
+    ]);
+    await endWindow({ prisma, redis, prefix, windowId: row.id });
   });
 });

@@ -41,16 +41,28 @@ const transition = async (
   return count === 0 ? null : prisma.onSaleWindow.findUnique({ where: { id: row.id } });
 };
 
-/** Seed kept in Redis (secret until the start); commitment in Postgres first, then Redis. */
+/**
+ * Seed kept in Redis (secret until the start), commitment in Postgres and Redis. Also used when
+ * Redis lost the seed before the start (the pre-queue went with it): a new seed, a new commitment.
+ */
 const commitLottery = async (options: RunWindowScheduleOptions, row: Row) => {
-  const { config } = windowKeys({ prefix: options.prefix, windowId: row.id });
-  await options.redis.hsetnx(config, 'seed', newLotterySeed());
-  const commitment = lotteryCommitment((await options.redis.hget(config, 'seed'))!);
+  const { redis, prefix } = options;
+  const { config } = windowKeys({ prefix, windowId: row.id });
+  await redis.hsetnx(config, 'seed', newLotterySeed());
+  const commitment = lotteryCommitment((await redis.hget(config, 'seed'))!);
   await options.prisma.onSaleWindow.updateMany({
-    where: { id: row.id, lotteryCommitment: null },
+    where: { id: row.id, lotterySeed: null },
     data: { lotteryCommitment: commitment },
   });
-  await commitLotterySeed({ redis: options.redis, prefix: options.prefix, windowId: row.id });
+  await commitLotterySeed({ redis, prefix, windowId: row.id });
+};
+
+const needsCommitment = async (options: RunWindowScheduleOptions, row: Row, now: number) => {
+  if (row.preQueueOpensAt === null || row.preQueueOpensAt.getTime() > now) return false;
+  if (row.status !== 'SCHEDULED' || row.startsAt.getTime() <= now) return false;
+  if (row.lotteryCommitment === null) return true;
+  const { config } = windowKeys({ prefix: options.prefix, windowId: row.id });
+  return (await options.redis.hexists(config, 'seed')) === 0;
 };
 
 const isMirrored = async (redis: Redis, prefix: string, row: Row) => {
@@ -101,8 +113,7 @@ export const runWindowSchedule = async (
       }
       continue;
     }
-    const preQueueDue = row.preQueueOpensAt !== null && row.preQueueOpensAt.getTime() <= now;
-    if (preQueueDue && row.lotteryCommitment === null) {
+    if (await needsCommitment(options, row, now)) {
       await commitLottery(options, row);
       result.preQueuesOpened.push(row.id);
     }

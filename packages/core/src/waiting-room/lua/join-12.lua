@@ -10,7 +10,7 @@
 
   Output:
     { 1, joinedAt, placedIn } joined now       { 0, joinedAt, placedIn } already had a place
-      placedIn: 'prequeue' | 'queue' | 'admitted' | 'away' | 'returned'
+      placedIn: 'prequeue' | 'queue' | 'admitted' | 'expired' | 'away' | 'returned'
     { -1 } window unknown (not published)     { -2 } window ended or cancelled
     { -3 } sold out                            { -4 } not open yet (pre-queue closed or none)
 ]]
@@ -23,7 +23,11 @@ local cfg = redis.call('HMGET', K_CONFIG, 'status', 'startsAt', 'endsAt', 'preQu
 if not cfg[1] then return { -1 } end
 
 local function placeOf()
-  if redis.call('HEXISTS', K_ADMITTED, userId) == 1 then return 'admitted' end
+  local a = admission(userId)
+  if a then
+    if a.state == 'a' and a.expiresAt > now then return 'admitted' end
+    return 'expired'
+  end
   if redis.call('ZSCORE', K_AWAY, userId) then return 'away' end
   if redis.call('ZSCORE', K_RETURNED, userId) then return 'returned' end
   if redis.call('ZSCORE', K_QUEUE, userId) then return 'queue' end
