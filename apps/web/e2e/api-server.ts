@@ -72,6 +72,7 @@ export const startApi = async ({
       ...process.env,
       NODE_ENV: 'production',
       TICKET_SIGNING_SECRET: 'e2e-ticket-signing-secret-not-for-real-use',
+      ADMISSION_TOKEN_SECRET: 'e2e-admission-token-secret-not-for-real-use',
       LOG_LEVEL: 'info',
       HOST: '127.0.0.1',
       PORT: String(port),
