@@ -72,6 +72,18 @@ const router = createBrowserRouter([
           Component: (await import('./routes/admin-order-page.tsx')).AdminOrderPage,
         }),
       },
+      {
+        path: '/admin/venues',
+        lazy: async () => ({
+          Component: (await import('./routes/admin-venues-page.tsx')).AdminVenuesPage,
+        }),
+      },
+      {
+        path: '/admin/venues/:id',
+        lazy: async () => ({
+          Component: (await import('./routes/admin-venue-page.tsx')).AdminVenuePage,
+        }),
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
