@@ -61,7 +61,28 @@ describe('API configuration', () => {
   it('requires a ticket signing secret in production and defaults hold timings', () => {
     expect(ZApiEnv.safeParse({ NODE_ENV: 'production' }).success).toBe(false);
     const secret = 'a-production-ticket-signing-secret-32+';
-    const config = configFrom({ NODE_ENV: 'production', TICKET_SIGNING_SECRET: secret });
+    const config = configFrom({
+      NODE_ENV: 'production',
+      TICKET_SIGNING_SECRET: secret,
+      ADMISSION_TOKEN_SECRET: `${secret}-admission`,
+    });
     expect(config.checkout).toMatchObject({ ticketSigningSecret: secret, holdTtlMs: 420_000 });
+  });
+
+  it('requires an admission token secret in production and defaults the waiting-room limits', () => {
+    const secret = 'a-production-ticket-signing-secret-32+';
+    const withoutAdmission = ZApiEnv.safeParse({
+      NODE_ENV: 'production',
+      TICKET_SIGNING_SECRET: secret,
+    });
+    expect(withoutAdmission.error?.issues.map((i) => i.path.join('.'))).toEqual([
+      'ADMISSION_TOKEN_SECRET',
+    ]);
+    const config = configFrom({ WAITING_ROOM_JOIN_LIMIT_PER_IP: '50' });
+    expect(config.waitingRoom.limits).toEqual({
+      join: { perAccount: 20, perIp: 50, windowSeconds: 60 },
+      status: { perAccount: 120, perIp: 6000, windowSeconds: 60 },
+    });
+    expect(config.waitingRoom.admissionTokenSecret.length).toBeGreaterThanOrEqual(32);
   });
 });

@@ -31,6 +31,7 @@ const startAndStop = (signal: NodeJS.Signals) =>
         LOG_LEVEL: 'info',
         NODE_ENV: 'production',
         TICKET_SIGNING_SECRET: 'shutdown-test-ticket-signing-secret-0123456789',
+        ADMISSION_TOKEN_SECRET: 'shutdown-test-admission-token-secret-0123456789',
         WEB_DIST_DIR: '/nonexistent',
       },
       stdio: ['ignore', 'pipe', 'inherit'],
