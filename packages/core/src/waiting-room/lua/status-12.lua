@@ -62,9 +62,11 @@ if record then
 end
 
 local minute = math.floor(now / 60000)
+local s = redis.call('HMGET', K_STATS, 'skipped', 'abandoned', 'consumed', 'm:' .. int(minute),
+  'm:' .. int(minute - 1), 'm:' .. int(minute - 2), 'm:' .. int(minute - 3),
+  'm:' .. int(minute - 4), 'm:' .. int(minute - 5))
 local buckets = {}
-for i = 0, 5 do buckets[i + 1] = num(redis.call('HGET', K_STATS, 'm:' .. int(minute - i)), 0) end
-local s = redis.call('HMGET', K_STATS, 'skipped', 'abandoned', 'consumed')
+for i = 1, 6 do buckets[i] = num(s[i + 3], 0) end
 
 return cjson.encode({
   now = now,
