@@ -146,6 +146,30 @@ describe('two fans on the same live seat map', () => {
     await expect.poll(() => seatsLeft(fanB), LIVE).toBe(leftBefore);
   });
 
+  it('updates seats left on the event list live when another fan holds seats', async () => {
+    const lister = await newPage();
+    await lister.goto(`${baseUrl}/events?q=${encodeURIComponent(sale.title)}`);
+    const card = lister.getByTestId('event-card').filter({ hasText: sale.title });
+    const left = card.locator('[data-testid="event-seats-left"][data-live="true"]');
+    await left.waitFor(SETTLE);
+    const count = async () => Number(((await left.textContent()) ?? '').replace(/\D/g, ''));
+    const before = await count();
+    expect(await card.getByTestId('event-tier-counts').textContent()).toMatch(/\d+ left/);
+
+    const seats = (await freeRow(fanA, sale.rows, usedRows)).slice(0, 2);
+    for (const id of seats) await seat(fanA, id).click();
+    await fanA.getByRole('button', { name: 'Hold these seats' }).click();
+    await fanA.getByTestId('hold-panel').waitFor();
+    // The list is throttled to about one message per event per second.
+    await expect.poll(count, { timeout: 3_000 }).toBe(before - 2);
+    await lister.getByTestId('event-results').screenshot({
+      path: path.join(RESULTS_DIR, 'seat-map-event-list.png'),
+    });
+
+    await fanA.getByRole('button', { name: 'Release' }).click();
+    await expect.poll(count, { timeout: 3_000 }).toBe(before);
+  });
+
   it('catches up after the connection drops: banner while away, missed holds applied on return', async () => {
     // An anonymous onlooker reaches the API through a TCP proxy the test can cut.
     const proxy = await startCuttableProxy(new URL(baseUrl));
@@ -197,11 +221,11 @@ describe('finding a seat on the map', () => {
   it('zooms with the buttons, shows seat details on hover, and resets', async () => {
     const frame = fanA.getByTestId('seat-map-frame');
     expect(Number(await frame.getAttribute('data-scale'))).toBe(1);
+    const scale = async () => Number(await frame.getAttribute('data-scale'));
     await fanA.getByRole('button', { name: 'Zoom in' }).click();
+    await expect.poll(scale).toBeGreaterThan(1.5);
     await fanA.getByRole('button', { name: 'Zoom in' }).click();
-    await expect
-      .poll(async () => Number(await frame.getAttribute('data-scale')))
-      .toBeGreaterThan(2);
+    await expect.poll(scale).toBeGreaterThan(3);
 
     // Hover the seat nearest the middle of the visible map.
     const box = await frame.boundingBox();

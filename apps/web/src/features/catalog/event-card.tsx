@@ -1,7 +1,11 @@
-// One event in the results grid; the whole card is a link to the event page.
+// One event in the results grid; the whole card is a link to the event page. Seats left come
+// live from seats.onAvailability when the list has them (per tier), else from the list query.
 import type { EventSummary } from '@tessera/contracts/catalog';
+import type { EventAvailability } from '@tessera/contracts/seats';
 import { Link, useLocation } from 'react-router-dom';
 import { formatCount, formatEventDate, formatPrice, formatShortDate } from '../../lib/format.ts';
+import { seatsAvailable } from '../seat-map/live-availability.ts';
+import { seatsLeftText } from '../seat-map/seats-left.ts';
 import type { BackState } from './back-state.ts';
 import { CATEGORY_STYLE, SEAT_DOTS } from './category-style.ts';
 
@@ -17,23 +21,51 @@ const DateBadge = ({ iso }: { iso: string }) => {
   );
 };
 
-const Availability = ({ event }: { event: EventSummary }) => {
-  if (event.seatsLeft <= 0) {
-    return (
+const Availability = ({ event, live }: { event: EventSummary; live?: EventAvailability }) => {
+  const left = live ? seatsAvailable(live) : event.seatsLeft;
+  const held = live ? live.tiers.reduce((sum, tier) => sum + tier.held, 0) : 0;
+  if (left <= 0) {
+    return held > 0 ? (
+      <span className="rounded-full bg-amber-50 px-2.5 py-1 text-xs font-semibold text-amber-800">
+        All seats held right now
+      </span>
+    ) : (
       <span className="rounded-full bg-red-50 px-2.5 py-1 text-xs font-semibold text-red-700">
         Sold out
       </span>
     );
   }
-  const few = event.seatsLeft < Math.max(50, event.capacity * 0.05);
+  const few = left < Math.max(50, event.capacity * 0.05);
   return (
-    <span className={`text-xs font-medium ${few ? 'text-amber-700' : 'text-emerald-700'}`}>
-      {formatCount(event.seatsLeft)} {event.seatsLeft === 1 ? 'seat' : 'seats'} left
+    <span
+      className={`text-xs font-medium ${few ? 'text-amber-700' : 'text-emerald-700'}`}
+      data-testid="event-seats-left"
+      data-live={live ? 'true' : 'false'}
+    >
+      {formatCount(left)} {left === 1 ? 'seat' : 'seats'} left
     </span>
   );
 };
 
-export const EventCard = ({ event }: { event: EventSummary }) => {
+/** "Floor 12 left · Balcony none left": the live count of every price tier. */
+const TierCounts = ({ live }: { live: EventAvailability }) => (
+  <ul
+    className="mt-2 flex flex-wrap gap-x-3 gap-y-0.5 text-xs text-slate-600"
+    aria-label="Seats left by price tier"
+    data-testid="event-tier-counts"
+  >
+    {live.tiers.map((tier) => (
+      <li key={tier.tierId}>
+        {tier.name}{' '}
+        <span className={tier.available === 0 ? 'text-red-700' : 'font-medium text-slate-800'}>
+          {seatsLeftText(tier.available).toLowerCase()}
+        </span>
+      </li>
+    ))}
+  </ul>
+);
+
+export const EventCard = ({ event, live }: { event: EventSummary; live?: EventAvailability }) => {
   const style = CATEGORY_STYLE[event.category];
   const location = useLocation();
   const onSaleLater = event.nextOnSaleAt !== null && Date.parse(event.nextOnSaleAt) > Date.now();
@@ -88,8 +120,9 @@ export const EventCard = ({ event }: { event: EventSummary }) => {
               'Prices soon'
             )}
           </span>
-          <Availability event={event} />
+          <Availability event={event} live={live} />
         </div>
+        {live && live.tiers.length > 1 && <TierCounts live={live} />}
       </div>
     </li>
   );

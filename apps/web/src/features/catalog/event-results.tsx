@@ -6,6 +6,7 @@ import { ErrorState } from '../../components/error-state.tsx';
 import { Skeleton } from '../../components/skeleton.tsx';
 import { describeError } from '../../lib/app-error.ts';
 import { trpc } from '../../lib/trpc.ts';
+import { useLiveAvailability } from '../seat-map/use-live-availability.ts';
 import { EventCard } from './event-card.tsx';
 import { hasActiveFilters, toListInput, type EventFilters } from './event-filters.ts';
 
@@ -38,6 +39,8 @@ export const EventResults = ({
     getNextPageParam: (page) => page.nextCursor ?? undefined,
     placeholderData: keepPreviousData,
   });
+  const events = query.data?.pages.flatMap((page) => page.items) ?? [];
+  const live = useLiveAvailability(events.map((event) => event.id));
   if (query.isPending) {
     return (
       <div role="status" aria-label="Loading events">
@@ -55,7 +58,6 @@ export const EventResults = ({
       />
     );
   }
-  const events = query.data.pages.flatMap((page) => page.items);
   if (events.length === 0) {
     return (
       <EmptyState
@@ -85,7 +87,7 @@ export const EventResults = ({
       </p>
       <ul className={GRID}>
         {events.map((event) => (
-          <EventCard key={event.id} event={event} />
+          <EventCard key={event.id} event={event} live={live.get(event.id)} />
         ))}
       </ul>
       {query.hasNextPage && (

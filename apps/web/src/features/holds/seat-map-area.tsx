@@ -31,7 +31,6 @@ import { STATE_WORDS } from './seat-styles.ts';
 import type { SeatPurchase } from './use-seat-purchase.ts';
 
 const MAX_SCALE = 8;
-const ZOOM_STEP = 0.6;
 /** Phones start zoomed in: at 1× a big venue's seats are a couple of pixels wide. */
 const PHONE_SCALE = 2.5;
 
@@ -129,6 +128,14 @@ export const SeatMapArea = ({
     toggleRef.current = purchase.toggle;
   });
   const onToggleSeat = useCallback((seatId: number) => toggleRef.current(seatId), []);
+  /** The buttons double or halve the zoom (the library's step is added, not multiplied). */
+  const zoomBy = (factor: number) => {
+    const current = zoom.current;
+    if (!current) return;
+    const now = current.state.scale;
+    if (factor > 1) current.zoomIn(now * (factor - 1));
+    else current.zoomOut(now * (1 - factor));
+  };
   const active = activeSeatId === null ? undefined : seatIndex.get(activeSeatId);
   const activeSeat = useMemo(
     () => (active ? { id: active.id, x: active.x, y: active.y } : null),
@@ -146,13 +153,13 @@ export const SeatMapArea = ({
           label="Zoom out"
           text="−"
           disabled={scale <= 1.01}
-          onClick={() => zoom.current?.zoomOut(ZOOM_STEP)}
+          onClick={() => zoomBy(0.5)}
         />
         <ZoomButton
           label="Zoom in"
           text="+"
           disabled={scale >= MAX_SCALE - 0.01}
-          onClick={() => zoom.current?.zoomIn(ZOOM_STEP)}
+          onClick={() => zoomBy(2)}
         />
         <ZoomButton label="Reset zoom" text="⟲" onClick={() => zoom.current?.resetTransform()} />
       </div>
@@ -178,9 +185,14 @@ export const SeatMapArea = ({
             }}
           >
             <TransformComponent
-              // On a phone the frame is taller than the map at 1×, so a zoomed map has room to pan.
-              wrapperClass="h-[60vh] max-h-[70vh] rounded-xl bg-slate-50 touch-none sm:h-auto"
-              wrapperStyle={{ width: '100%' }}
+              // Inline: the library's own (unlayered) styles beat Tailwind's utilities. On a phone
+              // the frame is taller than the map at 1×, so the zoomed map has room to pan.
+              wrapperClass="rounded-xl bg-slate-50 touch-none"
+              wrapperStyle={{
+                width: '100%',
+                maxHeight: '70vh',
+                height: initialScale > 1 ? '60vh' : undefined,
+              }}
               contentStyle={{ width: '100%' }}
             >
               <InteractiveSeatMap
