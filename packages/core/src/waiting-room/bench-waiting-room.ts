@@ -45,8 +45,8 @@ const timed = async (label: string, total: number, call: (i: number) => Promise<
   const p99 = latencies[Math.floor(latencies.length * 0.99)]!;
   const after = await evalshaStats();
   const perCall = (after.usec - before.usec) / Math.max(1, after.calls - before.calls);
-  console.log(
-    `${label.padEnd(8)} ${total} in ${seconds.toFixed(2)} s = ${Math.round(total / seconds)}/s, p99 ${p99.toFixed(1)} ms, Redis ${perCall.toFixed(1)} µs per script call`,
+  process.stdout.write(
+    `${label.padEnd(8)} ${total} in ${seconds.toFixed(2)} s = ${Math.round(total / seconds)}/s, p99 ${p99.toFixed(1)} ms, Redis ${perCall.toFixed(1)} µs per script call\n`,
   );
 };
 
@@ -58,8 +58,8 @@ try {
   await openWindow(redis, prefix, w);
   const fan = (i: number) => `bench-fan-${i}`;
   const windowId = w.windowId;
-  console.log(
-    `waiting room on Redis, ${CALLERS} callers; load average ${loadavg()[0]!.toFixed(1)}`,
+  process.stdout.write(
+    `waiting room on Redis, ${CALLERS} callers; load average ${loadavg()[0]!.toFixed(1)}\n`,
   );
   await timed('join', FANS, (i) =>
     joinWaitingRoom({ redis, prefix, windowId, userId: fan(i), nowMs: T0 + 1 }),
@@ -77,8 +77,8 @@ try {
   // 60,000/min for 1 s: 1,000 fans admitted in one step, from a queue of FANS.
   const t = performance.now();
   const step = await advanceAdmission({ redis, prefix, windowId, nowMs: T0 + 1_000 });
-  console.log(
-    `advance  ${step.admitted} admitted from a queue of ${FANS} in ${(performance.now() - t).toFixed(1)} ms`,
+  process.stdout.write(
+    `advance  ${step.admitted} admitted from a queue of ${FANS} in ${(performance.now() - t).toFixed(1)} ms\n`,
   );
 } finally {
   await dropPrefix(redis, prefix);
