@@ -119,4 +119,11 @@ describe('joining the waiting room', () => {
       }),
     ).rejects.toMatchObject({ code: 'CONFLICT' });
   });
+
+  it('has no queue for a window without a waiting room', async () => {
+    const w = await installWindow(redis, prefix, { waitingRoomEnabled: false });
+    await expect(
+      joinWaitingRoom({ redis, prefix, windowId: w.windowId, userId: 'fan', nowMs: T0 + 1 }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
 });

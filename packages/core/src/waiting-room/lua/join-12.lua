@@ -11,7 +11,7 @@
   Output:
     { 1, joinedAt, placedIn } joined now       { 0, joinedAt, placedIn } already had a place
       placedIn: 'prequeue' | 'queue' | 'admitted' | 'expired' | 'away' | 'returned'
-    { -1 } window unknown (not published)     { -2 } window ended or cancelled
+    { -1 } window unknown (not published) or without a waiting room     { -2 } window ended or cancelled
     { -3 } sold out                            { -4 } not open yet (pre-queue closed or none)
 ]]
 --- @include "window-common"
@@ -19,8 +19,8 @@
 local userId = ARGV[1]
 local now = clock(ARGV[2])
 local cfg = redis.call('HMGET', K_CONFIG, 'status', 'startsAt', 'endsAt', 'preQueueOpensAt',
-  'sealed', 'soldOut', 'commitment')
-if not cfg[1] then return { -1 } end
+  'sealed', 'soldOut', 'commitment', 'waitingRoom')
+if not cfg[1] or cfg[8] == '0' then return { -1 } end
 
 local function placeOf()
   local a = admission(userId)
