@@ -10,6 +10,7 @@ import { holdBestAvailable } from '../holds/hold-best-available.ts';
 import { HoldRefusedError } from '../holds/hold-refusal.ts';
 import { holdSeats } from '../holds/hold-seats.ts';
 import { ensureEventLoaded } from '../holds/load-event-seat-state.ts';
+import { recordHoldOutcome } from '../metrics/hold-counters.store.ts';
 import type { EventSaleInfoCache } from './event-sale-info.ts';
 import { explainHoldRefusal } from './explain-hold-refusal.ts';
 import { forgetFanHolds, readHoldRecords, rememberFanHold } from './hold-records.store.ts';
@@ -36,6 +37,9 @@ export interface CreateHoldOptions extends SeatStoreDeps {
   /** Told about a token signed by us but issued to another fan or event (log it; never the token). */
   onRefusedToken?: (refused: RefusedToken) => void;
 }
+
+/** Refusals the sale dashboard counts as hold conflicts (fans racing for the same seats). */
+const SEAT_CONFLICTS = new Set<string>(['SEAT_TAKEN', 'NO_ADJACENT_SEATS']);
 
 /** The same (fan, idempotency key) always names the same hold, so the script refuses a replay. */
 const holdIdFor = (userId: string, key: string | undefined): string => {
@@ -96,8 +100,12 @@ export const createHold = async (options: CreateHoldOptions): Promise<Hold> => {
   };
   try {
     const result = await withEventLoaded({ ...options, eventId }, holdAndRemember);
+    recordHoldOutcome({ redis, prefix, eventId, outcome: 'created' }); // dashboard; not awaited
     return toHoldView({ info, ...result, extended: false });
   } catch (error) {
+    if (error instanceof HoldRefusedError && SEAT_CONFLICTS.has(error.refusal)) {
+      recordHoldOutcome({ redis, prefix, eventId, outcome: 'conflict' }); // dashboard; not awaited
+    }
     if (error instanceof HoldRefusedError && error.refusal === 'DUPLICATE_HOLD') {
       const [record] = await readHoldRecords({ redis, prefix, eventId, holdIds: [holdId] });
       if (record && record.userId === userId && record.status === 'h') {
