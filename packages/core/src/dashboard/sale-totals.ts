@@ -1,0 +1,62 @@
+// Confirmed orders and revenue of an event from Postgres, cached per event for a few seconds so a
+// dashboard ticking every second costs Postgres one query per event every `ttlMs`.
+import type { PrismaClient } from '@tessera/db/client';
+
+export interface SaleTotals {
+  ordersConfirmed: number;
+  revenueCents: number;
+  currency: string;
+  /** Epoch ms of the read. */
+  readAt: number;
+}
+
+export const readSaleTotals = async ({
+  prisma,
+  eventId,
+}: {
+  prisma: PrismaClient;
+  eventId: string;
+}): Promise<SaleTotals> => {
+  const [totals, currency] = await Promise.all([
+    prisma.order.aggregate({
+      where: { eventId, status: 'CONFIRMED' },
+      _count: { _all: true },
+      _sum: { totalCents: true },
+    }),
+    prisma.order.findFirst({
+      where: { eventId, status: 'CONFIRMED' },
+      select: { currency: true },
+    }),
+  ]);
+  return {
+    ordersConfirmed: totals._count._all,
+    revenueCents: totals._sum.totalCents ?? 0,
+    currency: currency?.currency ?? 'EUR',
+    readAt: Date.now(),
+  };
+};
+
+/** Per-event cache of readSaleTotals; concurrent callers share one in-flight read. */
+export const createSaleTotalsCache = ({
+  prisma,
+  ttlMs,
+}: {
+  prisma: PrismaClient;
+  ttlMs: number;
+}) => {
+  const entries = new Map<string, { at: number; value: Promise<SaleTotals> }>();
+  return {
+    get(eventId: string): Promise<SaleTotals> {
+      const now = Date.now();
+      const entry = entries.get(eventId);
+      if (entry && now - entry.at < ttlMs) return entry.value;
+      const value = readSaleTotals({ prisma, eventId });
+      entries.set(eventId, { at: now, value });
+      value.catch(() => entries.delete(eventId));
+      return value;
+    },
+    forget: (eventId: string) => void entries.delete(eventId),
+  };
+};
+
+export type SaleTotalsCache = ReturnType<typeof createSaleTotalsCache>;
