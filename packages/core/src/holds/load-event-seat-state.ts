@@ -5,6 +5,7 @@ import type { PrismaClient } from '@tessera/db/client';
 import { AppErrorCode } from '@tessera/contracts/errors';
 import { AppError } from '../errors/app-error.ts';
 import { markEventActive } from '../reconciliation/active-events.store.ts';
+import { cancelEventSeatState } from './cancel-event-seat-state.ts';
 import { readEventSeatRows } from './event-seat-state.repository.ts';
 import { installEventSeatState } from './install-event-seat-state.ts';
 import { eventKeys } from './keys.ts';
@@ -52,6 +53,11 @@ export const loadEventSeatState = async ({
   });
   // The reconcile and sweep ticks visit active events (reconciliation/active-events.store.ts).
   await markEventActive({ redis, prefix, eventId });
+  // A cancelled event rebuilt after Redis lost it stops its sale again (admin cancel, cancel-9).
+  const event = await prisma.event.findUnique({ where: { id: eventId }, select: { status: true } });
+  if (event?.status === 'CANCELLED') {
+    await cancelEventSeatState({ redis, prefix, eventId, streamMaxLen });
+  }
   return installed;
 };
 

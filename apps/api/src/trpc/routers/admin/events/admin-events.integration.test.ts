@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { holdSeats } from '@tessera/core/holds/hold-seats';
 import { eventKeys } from '@tessera/core/holds/keys';
+import { loadEventSeatState } from '@tessera/core/holds/load-event-seat-state';
 import { createTestVenue, uniqueToken } from '@tessera/core/testing/catalog-fixtures';
 import {
   createFan,
@@ -258,6 +259,27 @@ describe('admin.events.cancel', () => {
     expect(report?.ok).toBe(true);
     const mirrored = await testApp.prisma.hold.findUniqueOrThrow({ where: { id: liveHold.id } });
     expect(mirrored.status).toBe('RELEASED');
+
+    // Redis loses the event: rebuilding it from Postgres stops the sale again.
+    await testApp.redis.del(...Object.values(keys));
+    await loadEventSeatState({
+      prisma: testApp.prisma,
+      redis: testApp.redis,
+      prefix: testApp.config.redisPrefix,
+      eventId: sale.event.id,
+    });
+    expect(await testApp.redis.hget(keys.meta, 'cancelled')).toBe('1');
+    await expect(
+      holdSeats({
+        redis: testApp.redis,
+        prefix: testApp.config.redisPrefix,
+        eventId: sale.event.id,
+        userId: buyers[0]!.user.id,
+        seatIds: [sale.rowA[0]!],
+        ttlMs: 60_000,
+        perUserSeatLimit: 6,
+      }),
+    ).rejects.toMatchObject({ refusal: 'NOT_FOUND' });
 
     // Cancelling again changes nothing and refunds nothing twice.
     const again = await kit.admin.admin.events.cancel({ id: sale.event.id });
