@@ -16,6 +16,7 @@ import { generateRequestId, requestIdPlugin } from './plugins/request-id.ts';
 import { webStaticPlugin } from './plugins/web-static.ts';
 import { createApiDeps, createContextFactory } from './trpc/context.ts';
 import { appRouter, type AppRouter } from './trpc/router.ts';
+import { seatsSseFastPath } from './trpc/routers/seats/seats-sse-fast-path.ts';
 
 export const MAX_BATCH_SIZE = 20;
 
@@ -76,6 +77,8 @@ export const buildApp = async ({
       mutations: ['holds.create'],
       trpcOptions,
     });
+  // seats.onChange fan-out: single SSE GETs write each delta's shared frame straight to the socket.
+  if (trpcFastPath) await app.register(seatsSseFastPath, { prefix: '/trpc', trpcOptions });
   await app.register(fastifyTRPCPlugin, {
     prefix: '/trpc',
     trpcOptions,

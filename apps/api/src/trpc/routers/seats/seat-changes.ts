@@ -1,0 +1,104 @@
+// The seat map stream of one subscriber: a snapshot (or, on resume, the changes it missed), then
+// the hub's coalesced deltas, resynced by a snapshot after a load or a gap. Shared by the tRPC
+// procedure and the SSE fast path; a hub delta that a subscriber receives as is becomes one message
+// object and one JSON string for every subscriber, not one each.
+import type { SeatsChangeMessage } from '@tessera/contracts/seats';
+import { readSeatsSnapshot } from '@tessera/core/checkout/seats-snapshot';
+import { readChangesSince } from '@tessera/core/seat-stream/read-changes-since';
+import { coalesceChanges, type HubDelta } from '@tessera/core/seat-stream/stream-changes';
+import type { Context } from '../../context.ts';
+import { eventStreamHubOf } from './seat-hubs.ts';
+import { createSubscriptionQueue } from './subscription-queue.ts';
+
+export interface SeatChangeEvent {
+  /** The version the client holds after this message (the SSE id). */
+  id: string;
+  message: SeatsChangeMessage;
+}
+
+const sharedMessages = new WeakMap<HubDelta, SeatsChangeMessage>();
+const serialized = new WeakMap<SeatsChangeMessage, string>();
+
+/** The message's JSON, computed once per message object (shared deltas are shared objects). */
+export const messageJson = (message: SeatsChangeMessage): string => {
+  let json = serialized.get(message);
+  if (json === undefined) serialized.set(message, (json = JSON.stringify(message)));
+  return json;
+};
+
+const deltaMessage = (eventId: string, delta: HubDelta): SeatsChangeMessage => {
+  let message = sharedMessages.get(delta);
+  if (!message) {
+    const { loadVersion: _, ...rest } = delta;
+    sharedMessages.set(delta, (message = { kind: 'delta', eventId, ...rest }));
+  }
+  return message;
+};
+
+const parseVersion = (lastEventId: string | undefined): number | null => {
+  if (lastEventId === undefined || !/^\d+$/.test(lastEventId)) return null;
+  return Number(lastEventId);
+};
+
+export async function* seatChanges({
+  ctx,
+  eventId,
+  lastEventId,
+  signal,
+}: {
+  ctx: Pick<Context, 'checkout' | 'config' | 'getSession'>;
+  eventId: string;
+  lastEventId?: string;
+  signal: AbortSignal | undefined;
+}): AsyncGenerator<SeatChangeEvent, void> {
+  const deps = ctx.checkout;
+  const userId = (await ctx.getSession())?.user.id ?? null;
+  const snapshot = async (): Promise<SeatChangeEvent> => {
+    const state = await readSeatsSnapshot({ ...deps, eventId, userId });
+    return { id: String(state.version), message: { kind: 'snapshot', ...state } };
+  };
+  const queue = createSubscriptionQueue<HubDelta>(signal);
+  // Subscribe first: a change committed while the snapshot is read is then queued, not lost.
+  const unsubscribe = await eventStreamHubOf(ctx).subscribe({ eventId, listener: queue.push });
+  try {
+    const since = parseVersion(lastEventId);
+    const missed =
+      since === null
+        ? null
+        : await readChangesSince({ ...deps, eventId, sinceVersion: since }).then(
+            (changes) => changes && coalesceChanges({ fromVersion: since, changes }),
+          );
+    let sent: number;
+    if (since !== null && missed && missed.loadVersion <= since) {
+      sent = missed.toVersion;
+      // A resume with nothing missed sends nothing until the next change.
+      if (sent > since) yield { id: String(sent), message: deltaMessage(eventId, missed) };
+    } else {
+      const first = await snapshot();
+      sent = Number(first.id);
+      yield first;
+    }
+    for (;;) {
+      const delta = await queue.next();
+      if (!delta) return;
+      if (delta.toVersion <= sent) continue;
+      if (delta.loadVersion > sent || delta.fromVersion > sent) {
+        // A load replaced the state, or changes went missing: the client restarts from a snapshot.
+        const fresh = await snapshot();
+        sent = Number(fresh.id);
+        yield fresh;
+        continue;
+      }
+      // Usually the delta starts where this subscriber is (shared message); after a resume it
+      // may overlap what was sent, and is then relabelled from `sent` for this subscriber only.
+      const message =
+        delta.fromVersion === sent
+          ? deltaMessage(eventId, delta)
+          : deltaMessage(eventId, { ...delta, fromVersion: sent });
+      sent = delta.toVersion;
+      yield { id: String(sent), message };
+    }
+  } finally {
+    unsubscribe();
+  }
+}

@@ -1,0 +1,113 @@
+// Serves single SSE GETs of seats.onChange straight from Fastify in tRPC's SSE wire format: one
+// socket write per message, with each delta's frame built once and shared by every subscriber in
+// step, instead of the adapter's per-subscriber web-stream pipeline (generator, Transform and
+// TextEncoder streams, a stringify per subscriber). Batches and inputs that fail validation go
+// to the official adapter, so their errors keep its exact format.
+import type { FastifyInstance } from 'fastify';
+import { getErrorShape, getTRPCErrorFromUnknown } from '@trpc/server';
+import {
+  fastifyRequestHandler,
+  type CreateFastifyContextOptions,
+  type FastifyTRPCPluginOptions,
+} from '@trpc/server/adapters/fastify';
+import { ZSeatsOnChangeRequest, type SeatsChangeMessage } from '@tessera/contracts/seats';
+import type { AppRouter } from '../../router.ts';
+import { messageJson, seatChanges } from './seat-changes.ts';
+
+const PATH = 'seats.onChange';
+/** A client this far behind on reading is cut off; it reconnects with Last-Event-ID and resumes. */
+const MAX_BUFFERED_BYTES = 1024 * 1024;
+
+const frames = new WeakMap<SeatsChangeMessage, string>();
+const frameOf = (id: string, message: SeatsChangeMessage) => {
+  let frame = frames.get(message);
+  // tRPC's SSE framing: data line, id line, then a blank line plus one more newline.
+  if (frame === undefined)
+    frames.set(message, (frame = `data: ${messageJson(message)}\nid: ${id}\n\n\n`));
+  return frame;
+};
+
+const parseJson = (raw: string | undefined): { ok: boolean; value?: unknown } => {
+  try {
+    return { ok: true, value: raw === undefined ? undefined : JSON.parse(raw) };
+  } catch {
+    return { ok: false };
+  }
+};
+
+export const seatsSseFastPath = async (
+  app: FastifyInstance,
+  { trpcOptions }: { trpcOptions: FastifyTRPCPluginOptions<AppRouter>['trpcOptions'] },
+) => {
+  const { router, createContext, onError } = trpcOptions;
+  const sse = router._def._config.sse;
+  const pingMs = sse?.ping?.enabled ? (sse.ping.intervalMs ?? 1_000) : 0;
+  const connected = `event: connected\ndata: ${JSON.stringify(sse?.client ?? {})}\n\n\n`;
+
+  app.get(`/${PATH}`, async (req, reply) => {
+    const query = req.query as Record<string, string | undefined>;
+    const lastEventId =
+      (req.headers['last-event-id'] as string | undefined) ??
+      query.lastEventId ??
+      query['Last-Event-Id'];
+    const json = parseJson(query.input);
+    const input =
+      query.batch === undefined && json.ok
+        ? ZSeatsOnChangeRequest.safeParse(
+            lastEventId && typeof json.value === 'object'
+              ? { ...json.value, lastEventId }
+              : json.value,
+          )
+        : undefined;
+    if (!input?.success) {
+      return fastifyRequestHandler({ ...trpcOptions, req, res: reply, path: PATH });
+    }
+    const ctx = await createContext?.({ req, res: reply } as CreateFastifyContextOptions);
+    if (!ctx) throw new Error('seats SSE fast path needs createContext');
+
+    reply.hijack();
+    const res = reply.raw;
+    // Headers set on the reply so far (request id, a renewed session cookie) go out too.
+    for (const [name, value] of Object.entries(reply.getHeaders())) {
+      if (value !== undefined) res.setHeader(name, value);
+    }
+    res.writeHead(200, {
+      'Content-Type': 'text/event-stream',
+      'Cache-Control': 'no-cache, no-transform',
+      'X-Accel-Buffering': 'no',
+      Connection: 'keep-alive',
+    });
+    const controller = new AbortController();
+    res.on('close', () => controller.abort());
+    res.write(connected);
+    const ping =
+      pingMs > 0 ? setInterval(() => res.write('event: ping\ndata: \n\n\n'), pingMs) : undefined;
+    try {
+      for await (const { id, message } of seatChanges({
+        ctx,
+        ...input.data,
+        signal: controller.signal,
+      })) {
+        if (res.writableLength > MAX_BUFFERED_BYTES) break;
+        res.write(frameOf(id, message));
+      }
+    } catch (cause) {
+      if (!controller.signal.aborted) {
+        const error = getTRPCErrorFromUnknown(cause);
+        onError?.({ error, type: 'subscription', path: PATH, input: input.data, ctx, req });
+        const shape = getErrorShape({
+          config: router._def._config,
+          error,
+          type: 'subscription',
+          path: PATH,
+          input: input.data,
+          ctx,
+        });
+        res.write(`event: serialized-error\ndata: ${JSON.stringify(shape)}\n\n\n`);
+      }
+    } finally {
+      clearInterval(ping);
+      res.end();
+    }
+  });
+};
