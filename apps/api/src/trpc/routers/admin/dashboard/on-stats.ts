@@ -1,0 +1,69 @@
+// admin.dashboard.onStats (SSE): the event's live sale figures once a second. Every admin watching
+// the same event in this process shares one ticker; a slow client gets the newest figures only.
+import { ZDashboardStatsRequest, type DashboardStats } from '@tessera/contracts/dashboard';
+import { AppErrorCode } from '@tessera/contracts/errors';
+import { AppError } from '@tessera/core/errors/app-error';
+import { adminProcedure } from '../../../procedures.ts';
+import { sharedDashboardHub } from './dashboard-hub.ts';
+
+const DASHBOARD_EVERY_MS = 1000;
+const SALE_TOTALS_TTL_MS = 3000;
+
+/** Latest-wins mailbox: never a backlog of stale figures. */
+const createMailbox = (signal: AbortSignal | undefined) => {
+  let latest: DashboardStats | null = null;
+  let wake: (() => void) | null = null;
+  const notify = () => {
+    wake?.();
+    wake = null;
+  };
+  signal?.addEventListener('abort', notify, { once: true });
+  return {
+    put(stats: DashboardStats) {
+      latest = stats;
+      notify();
+    },
+    async take(): Promise<DashboardStats | null> {
+      while (!latest) {
+        if (signal?.aborted) return null;
+        await new Promise<void>((resolve) => (wake = resolve));
+      }
+      const stats = latest;
+      latest = null;
+      return stats;
+    },
+  };
+};
+
+export const onDashboardStatsProcedure = adminProcedure
+  .input(ZDashboardStatsRequest)
+  .subscription(async function* ({ ctx, input, signal }) {
+    const event = await ctx.prisma.event.findUnique({
+      where: { id: input.eventId },
+      select: { title: true },
+    });
+    if (!event) {
+      throw new AppError(AppErrorCode.NOT_FOUND, { userMessage: 'We could not find that event.' });
+    }
+    const hub = sharedDashboardHub({
+      ...ctx.checkout,
+      everyMs: DASHBOARD_EVERY_MS,
+      saleTotalsTtlMs: SALE_TOTALS_TTL_MS,
+      onError: (error) => ctx.log.warn({ err: error }, 'dashboard stats read failed'),
+    });
+    const mailbox = createMailbox(signal);
+    const unsubscribe = hub.subscribe({
+      eventId: input.eventId,
+      title: event.title,
+      listener: mailbox.put,
+    });
+    try {
+      for (;;) {
+        const stats = await mailbox.take();
+        if (!stats) return;
+        yield stats;
+      }
+    } finally {
+      unsubscribe();
+    }
+  });
