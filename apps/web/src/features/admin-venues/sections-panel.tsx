@@ -75,9 +75,9 @@ export const SectionsPanel = ({
           className="space-y-3 rounded-xl border border-slate-200 p-3"
           data-testid="section-editor"
         >
-          <div className="grid grid-cols-[5rem_1fr_1fr] gap-2">
+          <div className="grid grid-cols-[6rem_1fr_1fr] gap-2">
             <label className="block text-xs font-medium text-slate-700">
-              Code
+              Section code
               <input
                 value={section.code}
                 onChange={(e) => setSection({ ...section, code: e.target.value.toUpperCase() })}
@@ -85,7 +85,7 @@ export const SectionsPanel = ({
               />
             </label>
             <label className="block min-w-0 text-xs font-medium text-slate-700">
-              Name
+              Section name
               <input
                 value={section.name}
                 onChange={(e) => setSection({ ...section, name: e.target.value })}

@@ -45,7 +45,7 @@ export const TiersPanel = ({ doc, onChange }: TiersPanelProps) => {
               />
             </label>
             <label className="block text-xs font-medium text-slate-700">
-              Code
+              Tier code
               <input
                 value={tier.code}
                 onChange={(e) => setTier(i, { code: e.target.value.toUpperCase() })}
@@ -53,7 +53,7 @@ export const TiersPanel = ({ doc, onChange }: TiersPanelProps) => {
               />
             </label>
             <label className="block min-w-0 text-xs font-medium text-slate-700">
-              Name
+              Tier name
               <input
                 value={tier.name}
                 onChange={(e) => setTier(i, { name: e.target.value })}

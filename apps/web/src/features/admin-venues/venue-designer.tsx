@@ -88,7 +88,8 @@ export const VenueDesigner = ({ initial }: { initial: DesignerInitial }) => {
       .catch(() => null);
     if (!result) return;
     setVersion(result.layoutVersion);
-    await utils.admin.venues.invalidate();
+    // The designer stays mounted (keyed by venue): refetching the venue would not reset the edits.
+    await utils.admin.venues.list.invalidate();
     setSaved(
       `Saved as version ${result.layoutVersion}: ${formatCount(result.seatCount)} seats (${result.added} added, ${result.dropped} removed, ${result.moved} moved).`,
     );
@@ -102,7 +103,7 @@ export const VenueDesigner = ({ initial }: { initial: DesignerInitial }) => {
             Venue
           </h2>
           <TextField
-            label="Name"
+            label="Venue name"
             value={details.name}
             onChange={(e) => setDetails({ ...details, name: e.target.value })}
             error={details.name.trim() ? undefined : 'Give the venue a name.'}

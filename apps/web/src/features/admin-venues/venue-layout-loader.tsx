@@ -87,7 +87,7 @@ export const VenueLayoutLoader = ({ venueId }: { venueId: string }) => {
         </p>
       )}
       <VenueDesigner
-        key={`${data.venue.id}:${data.venue.layoutVersion}`}
+        key={data.venue.id}
         initial={{
           venueId: data.venue.id,
           layoutVersion: data.venue.layoutVersion,

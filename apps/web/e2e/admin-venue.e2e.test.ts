@@ -1,0 +1,184 @@
+// The venue layout designer in a real browser against the real API, as a new admin would use it:
+// build a 2-section venue (straight rows and a curved row block), assign a tier to a whole row,
+// remove seats by dragging a box, flag a seat accessible, create it, reopen it, edit and save it
+// again; then look at it on a phone. Screenshots of each screen (test-results/admin-venue-*.png).
+import { randomUUID } from 'node:crypto';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser } from './browser.ts';
+import { screenshot } from './journey-helpers.ts';
+
+const baseUrl = inject('baseUrl');
+const SETTLE = { timeout: 20_000, interval: 200 };
+const ADMIN = { email: 'admin@tessera.dev', password: 'Admin-pass-2026' };
+const venueName = `Designer Hall ${randomUUID().slice(0, 6)}`;
+
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+const pageErrors: string[] = [];
+let admin: Page;
+let venueUrl = '';
+
+const newPage = async (viewport = { width: 1366, height: 1000 }) => {
+  const context = await browser.newContext({ viewport, locale: 'en-GB', timezoneId: 'UTC' });
+  contexts.push(context);
+  const page = await context.newPage();
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  return page;
+};
+
+const signIn = async (page: Page) => {
+  await page.goto(`${baseUrl}/login`);
+  await page
+    .getByLabel('Email')
+    .waitFor()
+    .catch(async (error: unknown) => {
+      await screenshot(page, 'admin-venue-login-failure');
+      throw error;
+    });
+  await page.getByLabel('Email').fill(ADMIN.email);
+  await page.getByLabel('Password').fill(ADMIN.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  // The header hides the name on a phone: wait for the session cookie's round trip instead.
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+};
+
+const previewCount = (page: Page) => page.getByTestId('preview-count').textContent();
+
+/** Page coordinates of a layout point on the preview (the SVG keeps its aspect ratio, centred). */
+const toPage = async (
+  page: Page,
+  layout: { width: number; height: number },
+  p: { x: number; y: number },
+) => {
+  const box = (await page.getByTestId('selection-layer').boundingBox())!;
+  const scale = Math.min(box.width / layout.width, box.height / layout.height);
+  const left = box.x + (box.width - layout.width * scale) / 2;
+  const top = box.y + (box.height - layout.height * scale) / 2;
+  return { x: left + p.x * scale, y: top + p.y * scale };
+};
+
+// The designer's new-venue defaults (features/admin-venues/designer-model.ts): 100 × 70 units,
+// stage at (50, 6); the first straight section's row A starts at (43, 12), seats 1 unit apart.
+const VENUE = { width: 100, height: 70 };
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  admin = await newPage();
+  await signIn(admin);
+});
+
+afterAll(async () => {
+  for (const context of contexts) await context.close();
+  await browser?.close();
+});
+
+describe('venue layout designer', () => {
+  it('lists venues, seeded ones view-only', async () => {
+    await admin.goto(`${baseUrl}/admin/venues`);
+    await admin.getByTestId('admin-venue-row').first().waitFor();
+    expect(await admin.getByText('Seeded · view only').count()).toBeGreaterThan(0);
+    await screenshot(admin, 'admin-venue-list');
+  });
+
+  it('builds a 2-section venue with a curved row block and creates it', async () => {
+    await admin.getByRole('link', { name: 'New venue' }).click();
+    await admin.waitForURL(`${baseUrl}/admin/venues/new`);
+    await admin.getByLabel('Venue name').fill(venueName);
+    await admin.getByLabel('City').fill('Ghent');
+    await admin.getByTestId('layout-issues').getByText('The layout has no seats yet').waitFor();
+    expect(await admin.getByRole('button', { name: 'Create venue' }).isDisabled()).toBe(true);
+
+    await admin.getByRole('button', { name: '+ Straight section' }).click();
+    await expect.poll(() => previewCount(admin), SETTLE).toBe('60 seats in 1 section(s)');
+    await admin.getByRole('button', { name: '+ Curved section' }).click();
+    await expect.poll(() => previewCount(admin), SETTLE).toBe('132 seats in 2 section(s)');
+    const editor = admin.getByTestId('section-editor');
+    expect(await editor.getByLabel('Row shape').inputValue()).toBe('curved');
+    await editor.getByLabel('Section name').fill('Circle');
+
+    // Whole row A of the curved section into tier P1.
+    await editor.getByLabel('Select row').selectOption('A');
+    await expect
+      .poll(() => admin.getByTestId('selection-summary').textContent(), SETTLE)
+      .toBe('24 seats selected');
+    await admin
+      .getByRole('toolbar', { name: 'Selected seats' })
+      .getByLabel('Tier')
+      .selectOption('P1');
+    await admin.getByRole('button', { name: 'Assign tier' }).click();
+
+    // Drag a box over seats 1–3 of the straight section's row A and remove them.
+    const from = await toPage(admin, VENUE, { x: 42.5, y: 11.4 });
+    const to = await toPage(admin, VENUE, { x: 45.5, y: 12.6 });
+    await admin.mouse.move(from.x, from.y);
+    await admin.mouse.down();
+    await admin.mouse.move(to.x, to.y, { steps: 5 });
+    await admin.mouse.up();
+    await expect
+      .poll(() => admin.getByTestId('selection-summary').textContent(), SETTLE)
+      .toBe('3 seats selected');
+    await screenshot(admin, 'admin-venue-selection');
+    await admin.getByRole('button', { name: 'Remove seats' }).click();
+    await expect.poll(() => previewCount(admin), SETTLE).toBe('129 seats in 2 section(s)');
+
+    // Click seat 4 of that row and flag it accessible.
+    const seat4 = await toPage(admin, VENUE, { x: 46, y: 12 });
+    await admin.mouse.click(seat4.x, seat4.y);
+    await expect
+      .poll(() => admin.getByTestId('selection-summary').textContent(), SETTLE)
+      .toBe('S1 row A seat 4 selected');
+    await admin.getByRole('button', { name: 'Toggle accessible' }).click();
+    await screenshot(admin, 'admin-venue-designer');
+
+    await admin.getByRole('button', { name: 'Create venue' }).click();
+    await admin.waitForURL(/\/admin\/venues\/[0-9a-f-]{36}$/);
+    await admin.getByText('Venue created with 129 seats.').waitFor();
+    venueUrl = admin.url();
+  });
+
+  it('reopens the venue with its document, then saves an edit as a new version', async () => {
+    const page = await newPage();
+    await signIn(page);
+    await page.goto(venueUrl);
+    await expect.poll(() => previewCount(page), SETTLE).toBe('129 seats in 2 section(s)');
+    expect(await page.getByLabel('Venue name').inputValue()).toBe(venueName);
+    await page.getByRole('button', { name: 'S2 · Circle' }).click();
+    const editor = page.getByTestId('section-editor');
+    expect(await editor.getByLabel('Row shape').inputValue()).toBe('curved');
+    await editor.getByLabel('Select row').selectOption('A');
+    expect(await page.getByTestId('selection-summary').textContent()).toBe('24 seats selected');
+    await screenshot(page, 'admin-venue-reopened');
+
+    await editor.getByLabel('Seats per row').fill('26');
+    await expect.poll(() => previewCount(page), SETTLE).toBe('135 seats in 2 section(s)');
+    await page.getByRole('button', { name: 'Save layout' }).click();
+    await page.getByTestId('save-success').getByText('Saved as version 2: 135 seats').waitFor();
+    await screenshot(page, 'admin-venue-saved');
+  });
+
+  it('shows a layout problem instead of saving it', async () => {
+    const editor = admin.getByTestId('section-editor');
+    await admin.goto(venueUrl);
+    await expect.poll(() => previewCount(admin), SETTLE).toBe('135 seats in 2 section(s)');
+    await admin.getByRole('button', { name: /^S1 · / }).click();
+    await editor.getByLabel('Seat spacing').fill('0.5');
+    await admin
+      .getByTestId('layout-issues')
+      .getByText(/pair\(s\) of seats are closer than 0.9/)
+      .waitFor();
+    expect(await admin.getByRole('button', { name: 'Save layout' }).isDisabled()).toBe(true);
+    await screenshot(admin, 'admin-venue-issues');
+  });
+
+  it('works on a phone', async () => {
+    const phone = await newPage({ width: 390, height: 844 });
+    await signIn(phone);
+    await phone.goto(venueUrl);
+    await expect.poll(() => previewCount(phone), SETTLE).toBe('135 seats in 2 section(s)');
+    const width = await phone.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(390);
+    await screenshot(phone, 'admin-venue-phone');
+    expect(pageErrors).toEqual([]);
+  });
+});
