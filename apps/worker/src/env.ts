@@ -19,6 +19,8 @@ export const ZWorkerEnv = ZDatabaseEnv.extend(ZRedisEnv.shape)
     RECONCILE_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
     /** How often on-sale windows are opened/closed and waiting rooms admit their next fans. */
     WAITING_ROOM_EVERY_MS: z.coerce.number().int().min(100).default(1_000),
+    /** Changes kept per event stream (XADD MAXLEN ~); keep equal to the API's setting. */
+    SEAT_STREAM_MAX_LEN: z.coerce.number().int().min(1000).max(10_000_000).default(100_000),
   });
 export type WorkerEnv = z.infer<typeof ZWorkerEnv>;
 

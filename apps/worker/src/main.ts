@@ -1,5 +1,6 @@
 // Worker process: checks its services, starts the BullMQ processors and shuts down gracefully.
 import { assertRedisReachable, createRedisClient } from '@tessera/core/infra/redis-client';
+import { configureStreamMaxLen } from '@tessera/core/holds/hold-options';
 import { createPrismaClient } from '@tessera/db/client';
 import { assertPostgresReachable } from '@tessera/db/check-connection';
 import { createMaintenanceQueue, scheduleMaintenance } from '@tessera/jobs/maintenance-queue';
@@ -17,6 +18,8 @@ import { createSeatSyncTickWorker } from './processors/seat-sync-ticks.ts';
 import { createWaitingRoomWorker } from './processors/waiting-room-tick.ts';
 
 const env = loadWorkerEnv();
+// The sweeper's stream appends trim to the same length as the API's (the seat map's resume window).
+configureStreamMaxLen(env.SEAT_STREAM_MAX_LEN);
 const logger = pino({ level: env.LOG_LEVEL, base: { service: 'worker' } });
 
 try {
