@@ -72,6 +72,7 @@ const quantile = (values: number[], q: number) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
 };
+const print = (line: string) => process.stdout.write(`${line}\n`);
 const ms = (value: number) => value.toFixed(1).padStart(7);
 
 const main = async () => {
@@ -111,12 +112,12 @@ const main = async () => {
         animate: ANIMATE,
       },
     );
-    console.log(
+    print(
       `${venue.name}: ${result.seats} seats, ${result.circles} circles drawn; ${ROUNDS} rounds per delta size`,
     );
-    console.log('step                    render ms  frame ms (p50 / p95 / max)');
+    print('step                    render ms  frame ms (p50 / p95 / max)');
     const row = (label: string, timings: Timing[]) =>
-      console.log(
+      print(
         `${label.padEnd(22)} ${ms(
           quantile(
             timings.map((t) => t.render),

@@ -41,7 +41,8 @@ const newPage = async (viewport = { width: 1280, height: 900 }) => {
 
 const openSale = async (page: Page) => {
   await page.goto(`${baseUrl}/events/${sale.id}`);
-  await page.getByRole('heading', { level: 1, name: sale.title }).waitFor();
+  // Generous: on a loaded CI box a cold page with a 1,300-seat map can take a while to appear.
+  await page.getByRole('heading', { level: 1, name: sale.title }).waitFor({ timeout: 45_000 });
   await waitForLiveMap(page);
   await page.locator('[data-testid="seat-map-connection"][data-state="live"]').waitFor();
 };
