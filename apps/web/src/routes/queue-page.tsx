@@ -20,12 +20,15 @@ const QueueBody = ({ eventId }: { eventId: string }) => {
   const event = trpc.events.get.useQuery({ id: eventId }, { retry: 1 });
   const queue = useQueue(eventId);
   const navigate = useNavigate();
+  const utils = trpc.useUtils();
   const admitted = queue.status?.state === 'ADMITTED';
   useEffect(() => {
     if (!admitted) return;
+    // The event page must see the window open (its cached copy may predate the start).
+    void utils.events.get.invalidate({ id: eventId });
     const timer = window.setTimeout(() => navigate(`/events/${eventId}`), MOVE_ON_AFTER_MS);
     return () => window.clearTimeout(timer);
-  }, [admitted, eventId, navigate]);
+  }, [admitted, eventId, navigate, utils]);
 
   const title = event.data ? `Waiting room · ${event.data.title}` : 'Waiting room';
   const back = (

@@ -38,7 +38,9 @@ export const EventDetail = ({ event }: { event: EventDetailData }) => {
   const admission = useAdmission(event.id);
   const queueWindow =
     event.status === 'PUBLISHED' ? findWaitingRoomWindow(event.onSales) : undefined;
-  const picking = openWindow && (!openWindow.waitingRoomEnabled || admission);
+  // An admission pass means the window is open even if this page's copy of the event is older.
+  const saleWindow = openWindow ?? (admission ? queueWindow : undefined);
+  const picking = saleWindow && (!saleWindow.waitingRoomEnabled || admission);
   const about = (
     <Panel title="About this event">
       <p className="leading-relaxed whitespace-pre-line text-slate-700">{event.description}</p>
@@ -93,11 +95,11 @@ export const EventDetail = ({ event }: { event: EventDetailData }) => {
           </Fact>
         </dl>
       </header>
-      {admission && openWindow?.waitingRoomEnabled && (
+      {admission && saleWindow?.waitingRoomEnabled && (
         <ShopperSessionBanner admission={admission} />
       )}
-      {picking ? (
-        <OnSaleEventBody event={event} saleWindow={openWindow} about={about} sidebar={sidebar} />
+      {picking && saleWindow ? (
+        <OnSaleEventBody event={event} saleWindow={saleWindow} about={about} sidebar={sidebar} />
       ) : (
         <div className="grid gap-6 lg:grid-cols-3">
           <div className="space-y-6 lg:col-span-2">
