@@ -9,6 +9,7 @@ import { configureStreamMaxLen } from '@tessera/core/holds/hold-options';
 import type { ApiConfig } from './env.ts';
 import { healthPlugin } from './plugins/health.ts';
 import { loggerOptions } from './plugins/logger-options.ts';
+import { metricsPlugin } from './plugins/metrics.ts';
 import { prismaPlugin } from './plugins/prisma.ts';
 import { redisPlugin } from './plugins/redis.ts';
 import { trpcFastPathPlugin } from './plugins/trpc-fast-path.ts';
@@ -58,6 +59,7 @@ export const buildApp = async ({
   await app.register(redisPlugin, { redis });
   await app.register(fastifyCookie);
   await app.register(healthPlugin);
+  await app.register(metricsPlugin, { prefix: config.redisPrefix });
   const trpcOptions = {
     router: appRouter,
     createContext: createContextFactory(deps),
