@@ -1,5 +1,5 @@
 // A modal confirmation (native <dialog>: focus trapped, Escape closes) for irreversible actions.
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { Button } from '../../components/button.tsx';
 import { Spinner } from '../../components/spinner.tsx';
 
@@ -30,6 +30,7 @@ export const ConfirmDialog = ({
   onClose,
 }: ConfirmDialogProps) => {
   const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
@@ -40,11 +41,11 @@ export const ConfirmDialog = ({
     <dialog
       ref={ref}
       onClose={onClose}
-      aria-labelledby="confirm-title"
+      aria-labelledby={titleId}
       className="m-auto w-[min(28rem,calc(100vw-2rem))] rounded-2xl p-0 shadow-xl backdrop:bg-slate-900/50"
     >
       <div className="p-6">
-        <h2 id="confirm-title" className="text-lg font-semibold text-slate-900">
+        <h2 id={titleId} className="text-lg font-semibold text-slate-900">
           {title}
         </h2>
         <div className="mt-2 text-sm text-slate-700">{children}</div>
