@@ -12,6 +12,7 @@ import {
 import { createWaitingRoomQueue, scheduleWaitingRoom } from '@tessera/jobs/waiting-room-queue';
 import { pino } from 'pino';
 import { loadWorkerEnv } from './env.ts';
+import { startInvariantsTick } from './processors/invariants-tick.ts';
 import { createMaintenanceWorker } from './processors/maintenance.ts';
 import { createReconcileWorker } from './processors/reconcile-event.ts';
 import { createSeatSyncTickWorker } from './processors/seat-sync-ticks.ts';
@@ -64,13 +65,15 @@ const workers = [
 for (const worker of workers)
   worker.on('failed', (job, err) => logger.error({ job: job?.name, err }, 'job failed'));
 logger.info({ queues: workers.map((w) => w.name) }, 'worker started');
+// The sale dashboard shows the last invariant check of each event on sale.
+const stopInvariantsTick = startInvariantsTick({ prisma, redis, seatPrefix, logger });
 
 let stopping = false;
 const shutdown = async (signal: string) => {
   if (stopping) return;
   stopping = true;
   logger.info({ signal }, 'worker shutting down');
-  await Promise.all(workers.map((w) => w.close()));
+  await Promise.all([...workers.map((w) => w.close()), stopInvariantsTick()]);
   await Promise.all([
     queue.close(),
     tickQueue.close(),
