@@ -58,9 +58,9 @@ const toPage = async (
   return { x: left + p.x * scale, y: top + p.y * scale };
 };
 
-// The designer's new-venue defaults (features/admin-venues/designer-model.ts): 100 × 70 units,
-// stage at (50, 6); the first straight section's row A starts at (43, 12), seats 1 unit apart.
-const VENUE = { width: 100, height: 70 };
+// The designer's new-venue defaults (features/admin-venues/designer-model.ts): 64 × 40 units,
+// stage at (32, 4); the first straight section's row A starts at (25, 10), seats 1 unit apart.
+const VENUE = { width: 64, height: 40 };
 
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -109,8 +109,8 @@ describe('venue layout designer', () => {
     await admin.getByRole('button', { name: 'Assign tier' }).click();
 
     // Drag a box over seats 1–3 of the straight section's row A and remove them.
-    const from = await toPage(admin, VENUE, { x: 42.5, y: 11.4 });
-    const to = await toPage(admin, VENUE, { x: 45.5, y: 12.6 });
+    const from = await toPage(admin, VENUE, { x: 24.5, y: 9.4 });
+    const to = await toPage(admin, VENUE, { x: 27.5, y: 10.6 });
     await admin.mouse.move(from.x, from.y);
     await admin.mouse.down();
     await admin.mouse.move(to.x, to.y, { steps: 5 });
@@ -123,7 +123,7 @@ describe('venue layout designer', () => {
     await expect.poll(() => previewCount(admin), SETTLE).toBe('129 seats in 2 section(s)');
 
     // Click seat 4 of that row and flag it accessible.
-    const seat4 = await toPage(admin, VENUE, { x: 46, y: 12 });
+    const seat4 = await toPage(admin, VENUE, { x: 28, y: 10 });
     await admin.mouse.click(seat4.x, seat4.y);
     await expect
       .poll(() => admin.getByTestId('selection-summary').textContent(), SETTLE)

@@ -18,9 +18,10 @@ const TIER_COLORS = ['#e11d48', '#7c3aed', '#2563eb', '#0d9488', '#d97706', '#47
 
 export const newDocument = (): LayoutDocument => ({
   schemaVersion: 1,
-  width: 100,
-  height: 70,
-  stage: { x: 50, y: 6 },
+  // Small enough that the first sections fill the preview; the admin enlarges it as needed.
+  width: 64,
+  height: 40,
+  stage: { x: 32, y: 4 },
   minSeatSpacing: 0.9,
   tiers: [
     { code: 'P1', name: 'Premium', color: TIER_COLORS[0]!, defaultPriceCents: 8000 },
