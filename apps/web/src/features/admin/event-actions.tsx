@@ -54,14 +54,11 @@ export const EventActions = ({ event }: { event: AdminEventDetail }) => {
             Unpublish
           </Button>
         )}
-        <Button
-          variant="secondary"
-          className="text-red-700"
-          onClick={() => start('cancel')}
-          disabled={event.status === 'CANCELLED' && event.orders.confirmed === 0}
-        >
-          {event.status === 'CANCELLED' ? 'Retry refunds' : 'Cancel event'}
-        </Button>
+        {(event.status !== 'CANCELLED' || event.orders.confirmed > 0) && (
+          <Button variant="secondary" className="text-red-700" onClick={() => start('cancel')}>
+            {event.status === 'CANCELLED' ? 'Retry refunds' : 'Cancel event'}
+          </Button>
+        )}
       </div>
       {notice && (
         <p

@@ -45,9 +45,14 @@ export const OrderDetail = ({ order }: { order: AdminOrderDetail }) => {
         <Section title="Seats">
           <ul className="divide-y divide-slate-100">
             {order.seats.map((seat) => (
-              <li key={seat.ticketId} className="flex flex-wrap items-center gap-2 py-2 text-sm">
-                <span className="min-w-0 flex-1 text-slate-900">{seat.label}</span>
-                <span className="text-slate-600">{seat.tierName}</span>
+              <li
+                key={seat.ticketId}
+                className="flex flex-wrap items-center gap-x-2 gap-y-0.5 py-2 text-sm"
+              >
+                <span className="min-w-0 flex-1 basis-full text-slate-900 sm:basis-0">
+                  {seat.label}
+                </span>
+                <span className="flex-1 text-slate-600 sm:flex-none">{seat.tierName}</span>
                 <span className="w-20 text-right text-slate-900">
                   {formatPrice(seat.priceCents, order.currency)}
                 </span>

@@ -38,7 +38,7 @@ export const UserMenu = () => {
           <span className="sr-only sm:not-sr-only">{user.name}</span>
         </span>
         {user.role === 'ADMIN' && (
-          <span className="shrink-0 rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900">
+          <span className="hidden shrink-0 rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900 sm:inline">
             Admin
           </span>
         )}
