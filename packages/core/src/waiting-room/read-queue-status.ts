@@ -75,8 +75,9 @@ export const readQueueStatus = async (options: ReadQueueStatusOptions): Promise<
     total: fan.place === 'prequeue' ? counts.prequeue : waiting,
     etaSeconds: null,
     admission: null,
-    lotteryCommitment: cfg.commitment ?? null,
-    lotterySeed: cfg.seed ?? null,
+    // `|| null`: a missing Redis field must never reach the client as anything but null.
+    lotteryCommitment: cfg.commitment || null,
+    lotterySeed: cfg.seed || null,
     returned: fan.place === 'returned',
     window: {
       id: windowId,

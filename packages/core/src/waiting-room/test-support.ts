@@ -1,6 +1,7 @@
 // Shared set-up for the waiting-room tests: a window row mirrored straight into Redis (no
 // Postgres), fans joining and polling at simulated times, and the queue read back in order.
 import { randomUUID } from 'node:crypto';
+import { ZQueuePlace, ZQueueStatus } from '@tessera/contracts/waiting-room';
 import type { Db } from '@tessera/db/client';
 import type { Redis } from 'ioredis';
 import { joinWaitingRoom } from './join-waiting-room.ts';
@@ -77,25 +78,30 @@ export const joinAll = async (
   nowMs: number,
 ) => {
   for (const userId of userIds) {
-    await joinWaitingRoom({ redis, prefix, windowId: w.windowId, userId, nowMs });
+    ZQueuePlace.parse(
+      await joinWaitingRoom({ redis, prefix, windowId: w.windowId, userId, nowMs }),
+    );
   }
 };
 
-export const statusOf = (
+/** A fan's status, checked against the contract the API's output validation applies. */
+export const statusOf = async (
   redis: Redis,
   prefix: string,
   w: TestWindow,
   userId: string,
   nowMs?: number,
 ) =>
-  readQueueStatus({
-    redis,
-    prefix,
-    windowId: w.windowId,
-    userId,
-    tokenSecret: TOKEN_SECRET,
-    ...(nowMs !== undefined && { nowMs }),
-  });
+  ZQueueStatus.parse(
+    await readQueueStatus({
+      redis,
+      prefix,
+      windowId: w.windowId,
+      userId,
+      tokenSecret: TOKEN_SECRET,
+      ...(nowMs !== undefined && { nowMs }),
+    }),
+  );
 
 /** Fans still waiting, in the order they will be admitted (returned first, then the queue). */
 export const waitingOrder = async (redis: Redis, prefix: string, w: TestWindow) => {

@@ -72,7 +72,9 @@ return cjson.encode({
   now = now,
   cfg = {
     status = status, startsAt = tonumber(c[2]), endsAt = tonumber(c[3]),
-    preQueueOpensAt = tonumber(c[4]), name = c[5], eventId = c[6], commitment = c[7],
+    -- HMGET gives false for a missing field: 'or nil' keeps it out of the JSON.
+    preQueueOpensAt = tonumber(c[4]), name = c[5] or nil, eventId = c[6],
+    commitment = c[7] or nil,
     seed = (c[9] == '1') and c[8] or nil, soldOut = c[10] == '1', lotteryDone = c[11] == '1',
     mode = c[13], rate = tonumber(c[14]), maxActive = tonumber(c[15]),
     sessionMs = tonumber(c[16]), admittedTotal = num(c[17], 0),
