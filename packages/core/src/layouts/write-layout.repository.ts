@@ -8,7 +8,7 @@ import { AppError } from '../errors/app-error.ts';
 import type { LayoutChange } from './plan-layout-change.ts';
 import type { Tx } from './venue-layout.repository.ts';
 
-const SEAT_CHUNK = 3_000;
+const SEAT_CHUNK = 20_000;
 const key = (a: string | number, b: string) => `${a}\u0000${b}`;
 
 const writeTiers = async (tx: Tx, venueId: string, doc: LayoutDocument) => {
@@ -72,16 +72,17 @@ const writeSectionsAndRows = async (
       FROM unnest(${updates.map((u) => u.id)}::int[], ${updates.map((u) => u.sortOrder)}::int[],
                   ${updates.map((u) => u.arcRadius)}::float8[]) AS v(id, sort_order, arc_radius)
       WHERE rows.id = v.id`;
-  const created = await tx.row.createManyAndReturn({
-    data: layout.rows
-      .filter((r) => !rowId.has(key(sectionId.get(r.section)!, r.label)))
-      .map((r) => ({
-        sectionId: sectionId.get(r.section)!,
-        label: r.label,
-        sortOrder: r.sortOrder,
-        arcRadius: r.arcRadius,
-      })),
-  });
+  const fresh = layout.rows.filter((r) => !rowId.has(key(sectionId.get(r.section)!, r.label)));
+  const created =
+    fresh.length === 0
+      ? []
+      : await tx.$queryRaw<Array<{ id: number; sectionId: number; label: string }>>`
+          INSERT INTO rows (section_id, label, sort_order, arc_radius)
+          SELECT * FROM unnest(${fresh.map((r) => sectionId.get(r.section)!)}::int[],
+                               ${fresh.map((r) => r.label)}::text[],
+                               ${fresh.map((r) => r.sortOrder)}::int[],
+                               ${fresh.map((r) => r.arcRadius)}::float8[])
+          RETURNING id, section_id AS "sectionId", label`;
   for (const r of created) rowId.set(key(r.sectionId, r.label), r.id);
   const rowOf = (section: string, label: string) => rowId.get(key(sectionId.get(section)!, label))!;
   const liveRows = new Set(layout.rows.map((r) => rowOf(r.section, r.label)));
@@ -142,20 +143,19 @@ export const writeLayout = async ({
            AS v(id, position, x, y, tier, accessible)
       WHERE seats.id = v.id`;
   }
-  const added = change.added.map((s) => ({
-    venueId,
-    sectionId: sectionId.get(s.section)!,
-    rowId: rowOf(s.section, s.row),
-    label: s.label,
-    position: s.position,
-    x: s.x,
-    y: s.y,
-    priceTierId: tierId.get(s.tierCode)!,
-    accessible: s.accessible,
-  }));
-  // One INSERT after the other: Prisma would otherwise send a big createMany's parts concurrently.
-  for (let i = 0; i < added.length; i += SEAT_CHUNK)
-    await tx.seat.createMany({ data: added.slice(i, i + SEAT_CHUNK) });
+  const added = change.added;
+  // One INSERT per chunk from parallel arrays: far cheaper than Prisma's createMany, whose
+  // 9-parameters-per-row VALUES list took seconds for a 10k-seat venue.
+  for (let i = 0; i < added.length; i += SEAT_CHUNK) {
+    const chunk = added.slice(i, i + SEAT_CHUNK);
+    await tx.$executeRaw`
+      INSERT INTO seats (venue_id, section_id, row_id, label, position, x, y, price_tier_id, accessible)
+      SELECT ${venueId}::uuid, * FROM unnest(
+        ${chunk.map((s) => sectionId.get(s.section)!)}::int[], ${chunk.map((s) => rowOf(s.section, s.row))}::int[],
+        ${chunk.map((s) => s.label)}::text[], ${chunk.map((s) => s.position)}::int[],
+        ${chunk.map((s) => s.x)}::float8[], ${chunk.map((s) => s.y)}::float8[],
+        ${chunk.map((s) => tierId.get(s.tierCode)!)}::int[], ${chunk.map((s) => s.accessible)}::boolean[])`;
+  }
 
   if (staleRowIds.length > 0) await tx.row.deleteMany({ where: { id: { in: staleRowIds } } });
   if (staleSectionIds.length > 0)
