@@ -104,7 +104,9 @@ const labelIssues = ({ rows, seats }: GeneratedLayout): LayoutIssue[] => {
  * after `limit` pairs (seats piled on one spot would otherwise cost n² comparisons). */
 export const overlappingPairs = (seats: GeneratedSeat[], minSpacing: number, limit = 200) => {
   const cell = (v: number) => Math.floor(v / minSpacing);
-  const grid = new Map<string, number[]>();
+  // Numeric cell keys: coordinates stay within ±10,000 units, so cells within ±100,000 columns.
+  const grid = new Map<number, number[]>();
+  const cellKey = (cx: number, cy: number) => cx * 1_000_000 + cy;
   const pairs: Array<[GeneratedSeat, GeneratedSeat]> = [];
   for (const [i, seat] of seats.entries()) {
     if (pairs.length >= limit) break;
@@ -112,13 +114,13 @@ export const overlappingPairs = (seats: GeneratedSeat[], minSpacing: number, lim
     const cy = cell(seat.y);
     for (let dx = -1; dx <= 1; dx++)
       for (let dy = -1; dy <= 1; dy++)
-        for (const j of grid.get(`${cx + dx}:${cy + dy}`) ?? []) {
+        for (const j of grid.get(cellKey(cx + dx, cy + dy)) ?? []) {
           const other = seats[j]!;
           // A hair of tolerance so seats exactly minSpacing apart (rounded to 3 decimals) pass.
           if (Math.hypot(seat.x - other.x, seat.y - other.y) < minSpacing - 1e-3)
             pairs.push([other, seat]);
         }
-    const key = `${cx}:${cy}`;
+    const key = cellKey(cx, cy);
     const bucket = grid.get(key);
     if (bucket) bucket.push(i);
     else grid.set(key, [i]);
