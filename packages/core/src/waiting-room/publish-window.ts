@@ -10,6 +10,8 @@ import type { WindowAdminOptions } from './waiting-room-options.ts';
 
 type WindowRow = Db.OnSaleWindow;
 
+export const FINISHED_WINDOW_TTL_SECONDS = 7 * 86_400;
+
 /** Config fields mirrored from Postgres; null values are removed from the hash. */
 const mirroredFields = (row: WindowRow): Record<string, string | null> => ({
   eventId: row.eventId,
@@ -47,6 +49,10 @@ export const mirrorWindow = async ({
     .map(([name]) => name);
   const multi = redis.multi().hset(keys.config, Object.fromEntries(set));
   if (unset.length > 0) multi.hdel(keys.config, ...unset);
+  // A finished window's queue and stats stay readable for a week, then Redis lets them go.
+  if (row.status === 'ENDED' || row.status === 'CANCELLED') {
+    for (const key of Object.values(keys)) multi.expire(key, FINISHED_WINDOW_TTL_SECONDS);
+  }
   await multi.exec();
   const gate = { redis, prefix, eventId: row.eventId };
   if (row.waitingRoomEnabled) {

@@ -9,7 +9,7 @@ import { readGate } from './gate.store.ts';
 import { joinWaitingRoom } from './join-waiting-room.ts';
 import { windowKeys } from './keys.ts';
 import { lotteryOrder, verifyLotteryReveal } from './lottery.ts';
-import { publishWindow } from './publish-window.ts';
+import { FINISHED_WINDOW_TTL_SECONDS, publishWindow } from './publish-window.ts';
 import { runWindowSchedule } from './run-window-schedule.ts';
 import { T0, fans, statusOf, waitingOrder } from './test-support.ts';
 import { endWindow, pauseWindow, resumeWindow } from './window-controls.ts';
@@ -98,6 +98,11 @@ describe('window schedule', () => {
       row.id,
     );
     expect((await statusOf(redis, prefix, w, 'pre-00001', T0 + 3_600_001)).state).toBe('ENDED');
+    // Kept for a week for the dashboard, then dropped.
+    const keys = windowKeys({ prefix, windowId: row.id });
+    for (const key of [keys.config, keys.queue]) {
+      expect(await redis.ttl(key)).toBeGreaterThan(FINISHED_WINDOW_TTL_SECONDS - 60);
+    }
   });
 
   it('ends a window on an admin request and re-mirrors a window Redis lost', async () => {
