@@ -72,11 +72,12 @@ export const buildApp = async ({
         req.log.warn({ err: error.cause ?? error, path }, 'dependency unavailable');
     },
   } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'];
-  // holds.create is the hot path: single calls skip the adapter's Fetch conversion (same wire format).
+  // holds.create and waitingRoom.join are the hot paths: single calls skip the adapter's Fetch
+  // conversion (same wire format).
   if (trpcFastPath)
     await app.register(trpcFastPathPlugin, {
       prefix: '/trpc',
-      mutations: ['holds.create'],
+      mutations: ['holds.create', 'waitingRoom.join'],
       trpcOptions,
     });
   // seats.onChange fan-out: single SSE GETs write each delta's shared frame straight to the socket.
