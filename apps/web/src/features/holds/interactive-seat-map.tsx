@@ -92,6 +92,10 @@ export interface InteractiveSeatMapProps {
   describedBy: string;
   /** Fade status changes (off for the first snapshot, and under prefers-reduced-motion). */
   animate: boolean;
+  /** The current zoom: section names keep their on-screen size instead of growing with it. */
+  scale: number;
+  /** + / − keys on the focused map zoom in and out. */
+  onZoomKey: (direction: 'in' | 'out') => void;
 }
 
 /** A press that moved further than this (in CSS pixels) was a pan, not a click on a seat. */
@@ -105,8 +109,8 @@ const seatOf = (target: EventTarget) => {
 
 export const InteractiveSeatMap = memo((props: InteractiveSeatMapProps) => {
   const { layout, drawing, colorOf, states, navigation, activeSeat } = props;
-  const { onActiveSeatChange, onToggleSeat, onHoverSeat } = props;
-  const fontSize = seatMapFontSize(layout);
+  const { onActiveSeatChange, onToggleSeat, onHoverSeat, onZoomKey } = props;
+  const fontSize = seatMapFontSize(layout) / Math.max(1, props.scale);
   const pressedAt = useRef<{ x: number; y: number } | null>(null);
   const onPointerDown = (event: PointerEvent<SVGSVGElement>) => {
     pressedAt.current = { x: event.clientX, y: event.clientY };
@@ -120,6 +124,10 @@ export const InteractiveSeatMap = memo((props: InteractiveSeatMapProps) => {
     onToggleSeat(seat.id);
   };
   const onKeyDown = (event: KeyboardEvent<SVGSVGElement>) => {
+    if (event.key === '+' || event.key === '=' || event.key === '-') {
+      event.preventDefault();
+      return onZoomKey(event.key === '-' ? 'out' : 'in');
+    }
     const direction = directionOfKey(event.key);
     const current = activeSeat?.id ?? navigation.first;
     if (current === undefined) return;
@@ -151,7 +159,7 @@ export const InteractiveSeatMap = memo((props: InteractiveSeatMapProps) => {
       role="application"
       tabIndex={0}
       aria-roledescription="seat map"
-      aria-label={`Seat map of ${props.venueName}, ${formatCount(drawing.seatCount)} seats. Arrow keys move between seats; Enter or Space selects.`}
+      aria-label={`Seat map of ${props.venueName}, ${formatCount(drawing.seatCount)} seats. Arrow keys move between seats; Enter or Space selects; plus and minus zoom.`}
       aria-describedby={props.describedBy}
       data-testid="seat-map"
       onClick={onClick}

@@ -136,6 +136,14 @@ export const SeatMapArea = ({
     if (factor > 1) current.zoomIn(now * (factor - 1));
     else current.zoomOut(now * (1 - factor));
   };
+  const zoomByRef = useRef(zoomBy);
+  useLayoutEffect(() => {
+    zoomByRef.current = zoomBy;
+  });
+  const onZoomKey = useCallback(
+    (direction: 'in' | 'out') => zoomByRef.current(direction === 'in' ? 2 : 0.5),
+    [],
+  );
   const active = activeSeatId === null ? undefined : seatIndex.get(activeSeatId);
   const activeSeat = useMemo(
     () => (active ? { id: active.id, x: active.x, y: active.y } : null),
@@ -208,6 +216,8 @@ export const SeatMapArea = ({
                 onHoverSeat={onHoverSeat}
                 describedBy={describedBy}
                 animate={animate}
+                scale={scale}
+                onZoomKey={onZoomKey}
               />
             </TransformComponent>
           </TransformWrapper>

@@ -62,6 +62,8 @@ const run = async ({ layout, colors, deltaSizes, rounds, animate }: BenchInput) 
           onHoverSeat={() => {}}
           describedBy="none"
           animate={animate}
+          scale={1}
+          onZoomKey={() => {}}
         />,
       ),
     );
