@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const API_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
-const READY_TIMEOUT_MS = 45_000;
+const READY_TIMEOUT_MS = 90_000;
 
 const freePort = () =>
   new Promise<number>((resolve, reject) => {

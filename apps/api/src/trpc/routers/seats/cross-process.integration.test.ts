@@ -16,7 +16,7 @@ beforeAll(async () => {
   replicas = await Promise.all(
     [1, 2].map(() => startApiProcess({ REDIS_PREFIX: testApp.config.redisPrefix })),
   );
-}, 120_000);
+}, 200_000);
 
 afterAll(async () => {
   await Promise.all(replicas.map((replica) => replica.stop()));

@@ -45,11 +45,18 @@ export async function* seatChanges({
   eventId,
   lastEventId,
   signal,
+  deliverNow,
 }: {
   ctx: Pick<Context, 'checkout' | 'config' | 'getSession'>;
   eventId: string;
   lastEventId?: string;
   signal: AbortSignal | undefined;
+  /**
+   * Optional synchronous delivery: while this subscriber is in step and idle, a hub delta goes
+   * straight here from the hub's loop (no queue, no generator round trip per subscriber); the
+   * generator yields the rest (first message, resyncs, anything behind a queued delta).
+   */
+  deliverNow?: (event: SeatChangeEvent) => void;
 }): AsyncGenerator<SeatChangeEvent, void> {
   const deps = ctx.checkout;
   const userId = (await ctx.getSession())?.user.id ?? null;
@@ -58,8 +65,20 @@ export async function* seatChanges({
     return { id: String(state.version), message: { kind: 'snapshot', ...state } };
   };
   const queue = createSubscriptionQueue<HubDelta>(signal);
+  /** The version the client has (or will have once the last yielded event is written). */
+  let sent = -1;
+  /** True while the generator waits on an empty queue with nothing of its own in flight. */
+  let idle = false;
+  const listener = (delta: HubDelta) => {
+    if (deliverNow && idle && queue.size === 0 && delta.fromVersion === sent) {
+      if (delta.loadVersion > sent || signal?.aborted) return queue.push(delta);
+      sent = delta.toVersion;
+      return deliverNow({ id: String(sent), message: deltaMessage(eventId, delta) });
+    }
+    queue.push(delta);
+  };
   // Subscribe first: a change committed while the snapshot is read is then queued, not lost.
-  const unsubscribe = await eventStreamHubOf(ctx).subscribe({ eventId, listener: queue.push });
+  const unsubscribe = await eventStreamHubOf(ctx).subscribe({ eventId, listener });
   try {
     const since = parseVersion(lastEventId);
     const missed =
@@ -68,7 +87,6 @@ export async function* seatChanges({
         : await readChangesSince({ ...deps, eventId, sinceVersion: since }).then(
             (changes) => changes && coalesceChanges({ fromVersion: since, changes }),
           );
-    let sent: number;
     if (since !== null && missed && missed.loadVersion <= since) {
       sent = missed.toVersion;
       // A resume with nothing missed sends nothing until the next change.
@@ -79,7 +97,9 @@ export async function* seatChanges({
       yield first;
     }
     for (;;) {
+      idle = true;
       const delta = await queue.next();
+      idle = false;
       if (!delta) return;
       if (delta.toVersion <= sent) continue;
       if (delta.loadVersion > sent || delta.fromVersion > sent) {

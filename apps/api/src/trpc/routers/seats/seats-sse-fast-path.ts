@@ -12,7 +12,7 @@ import {
 } from '@trpc/server/adapters/fastify';
 import { ZSeatsOnChangeRequest, type SeatsChangeMessage } from '@tessera/contracts/seats';
 import type { AppRouter } from '../../router.ts';
-import { messageJson, seatChanges } from './seat-changes.ts';
+import { messageJson, seatChanges, type SeatChangeEvent } from './seat-changes.ts';
 
 const PATH = 'seats.onChange';
 /** A client this far behind on reading is cut off; it reconnects with Last-Event-ID and resumes. */
@@ -82,14 +82,18 @@ export const seatsSseFastPath = async (
     res.write(connected);
     const ping =
       pingMs > 0 ? setInterval(() => res.write('event: ping\ndata: \n\n\n'), pingMs) : undefined;
+    const write = ({ id, message }: SeatChangeEvent) => {
+      if (res.writableLength > MAX_BUFFERED_BYTES) return void res.destroy();
+      res.write(frameOf(id, message));
+    };
     try {
-      for await (const { id, message } of seatChanges({
+      for await (const event of seatChanges({
         ctx,
         ...input.data,
         signal: controller.signal,
+        deliverNow: write,
       })) {
-        if (res.writableLength > MAX_BUFFERED_BYTES) break;
-        res.write(frameOf(id, message));
+        write(event);
       }
     } catch (cause) {
       if (!controller.signal.aborted) {

@@ -11,6 +11,9 @@ export const createSubscriptionQueue = <T>(
   // One listener per subscription (not per wait), so long-lived streams do not pile them up.
   signal?.addEventListener('abort', () => wake?.(), { once: true });
   return {
+    get size() {
+      return items.length;
+    },
     push(item: T) {
       const key = options.keyOf?.(item);
       const queued = key === undefined ? -1 : items.findIndex((q) => options.keyOf!(q) === key);
