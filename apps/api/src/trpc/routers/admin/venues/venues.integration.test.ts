@@ -8,6 +8,7 @@ import type { LayoutDocument } from '@tessera/contracts/layouts';
 import { createSession } from '@tessera/core/auth/sessions.service';
 import { eventKeys } from '@tessera/core/holds/keys';
 import { block, layoutDocument, section } from '@tessera/core/layouts/layout-test-documents';
+import { checkEventInvariants } from '@tessera/core/invariants/check-event-invariants';
 import { reconcileEvent } from '@tessera/core/reconciliation/reconcile-event';
 import { createTestEvent, uniqueToken } from '@tessera/core/testing/catalog-fixtures';
 import { createCallers, createFan, SUCCESS_CARD } from '../../../../testing/checkout-fixture.ts';
@@ -301,6 +302,18 @@ describe('admin.venues.saveLayout on a venue with an event on sale', () => {
     expect(seats[String(ids.get('S1/A2'))]).toBe('s');
     expect(seats[String(ids.get('S1/B1'))]).toMatch(/^\d+:/);
     expect(seats[String(after.get('S1/C6'))]).toBe('0');
+
+    // The reconciler takes the relayout's `load` entry in its stride and the invariants hold.
+    const store = {
+      prisma: testApp.prisma,
+      redis: testApp.redis,
+      prefix: testApp.config.redisPrefix,
+      eventId,
+    };
+    await reconcileEvent(store);
+    const report = await checkEventInvariants(store);
+    expect(report?.checks.filter((c) => !c.ok)).toEqual([]);
+    expect(report?.ok).toBe(true);
 
     // A fresh process (new sale-info cache) holds a new seat; the dropped one is gone.
     const fresh = createCallers(testApp);
