@@ -91,6 +91,20 @@ describe('joining the waiting room', () => {
     expect(status.lotteryCommitment).toBe(commitment);
   });
 
+  it('places a pre-queue larger than one script call (chunks of 2,000) in lottery order', async () => {
+    const w = await withPreQueue();
+    const commitment = await openPreQueue(redis, prefix, w);
+    const early = fans(4_500, 'crowd');
+    await Promise.all(
+      early.map((userId) =>
+        joinWaitingRoom({ redis, prefix, windowId: w.windowId, userId, nowMs: T0 - 1_000 }),
+      ),
+    );
+    const lottery = await openWindow(redis, prefix, w, T0);
+    expect(verifyLotteryReveal(commitment, lottery.seed!)).toBe(true);
+    expect(await waitingOrder(redis, prefix, w)).toEqual(lotteryOrder(lottery.seed!, early));
+  });
+
   it('repeats a lottery that stopped half-way with the same result', async () => {
     const w = await withPreQueue();
     await openPreQueue(redis, prefix, w);
