@@ -72,7 +72,12 @@ export const ZAdminEventDetail = z.object({
   seatsSold: z.number().int(),
   currency: z.string(),
   prices: z.array(ZAdminTierPrice),
-  orders: z.object({ confirmed: z.number().int(), refunded: z.number().int() }),
+  orders: z.object({
+    confirmed: z.number().int(),
+    refunded: z.number().int(),
+    /** Refunded or cancelled orders whose money the provider has not confirmed returning. */
+    awaitingRefund: z.number().int(),
+  }),
   createdAt: ZIsoDate,
   updatedAt: ZIsoDate,
 });

@@ -42,13 +42,22 @@ export const findAdminEventRow = (prisma: PrismaClient, id: string) =>
 export type AdminEventRow = NonNullable<Awaited<ReturnType<typeof findAdminEventRow>>>;
 
 export const countOrdersByStatus = async (prisma: PrismaClient, eventId: string) => {
-  const groups = await prisma.order.groupBy({
-    by: ['status'],
-    where: { eventId },
-    _count: { _all: true },
-  });
+  const [groups, awaitingRefund] = await Promise.all([
+    prisma.order.groupBy({ by: ['status'], where: { eventId }, _count: { _all: true } }),
+    prisma.order.count({
+      where: {
+        eventId,
+        status: { in: ['REFUNDED', 'CANCELLED'] },
+        payments: { some: { status: 'SUCCEEDED' } },
+      },
+    }),
+  ]);
   const count = (status: string) => groups.find((g) => g.status === status)?._count._all ?? 0;
-  return { confirmed: count('CONFIRMED'), refunded: count('REFUNDED') + count('CANCELLED') };
+  return {
+    confirmed: count('CONFIRMED'),
+    refunded: count('REFUNDED') + count('CANCELLED'),
+    awaitingRefund,
+  };
 };
 
 /** A venue's tiers and seat count: what an event on it can price and sell. */

@@ -54,7 +54,8 @@ export const EventActions = ({ event }: { event: AdminEventDetail }) => {
             Unpublish
           </Button>
         )}
-        {(event.status !== 'CANCELLED' || event.orders.confirmed > 0) && (
+        {(event.status !== 'CANCELLED' ||
+          event.orders.confirmed + event.orders.awaitingRefund > 0) && (
           <Button variant="secondary" className="text-red-700" onClick={() => start('cancel')}>
             {event.status === 'CANCELLED' ? 'Retry refunds' : 'Cancel event'}
           </Button>

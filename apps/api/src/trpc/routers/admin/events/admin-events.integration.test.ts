@@ -212,7 +212,11 @@ describe('admin.events.cancel', () => {
       refundedOrders: 2,
       refundedCents: 4 * TIER_PRICES.A,
       failedOrders: [],
-      event: { status: 'CANCELLED', seatsSold: 0, orders: { confirmed: 0, refunded: 2 } },
+      event: {
+        status: 'CANCELLED',
+        seatsSold: 0,
+        orders: { confirmed: 0, refunded: 2, awaitingRefund: 0 },
+      },
     });
     expect(result.releasedHolds).toBeGreaterThanOrEqual(1);
 

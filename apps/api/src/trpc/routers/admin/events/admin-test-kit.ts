@@ -26,8 +26,19 @@ export const createAdmin = async (testApp: TestApp) => {
   return { user, token };
 };
 
-export const createAdminKit = async (testApp: TestApp) => {
-  const provider = createSimulatedCardProcessor({ latencyMs: 0 });
+/** `refundFails(ref)` makes the provider refuse that refund (a provider outage). */
+export const createAdminKit = async (
+  testApp: TestApp,
+  refundFails: (providerRef: string) => boolean = () => false,
+) => {
+  const simulated = createSimulatedCardProcessor({ latencyMs: 0 });
+  const provider = {
+    ...simulated,
+    refund: async (options: { providerRef: string; amountCents: number }) => {
+      if (refundFails(options.providerRef)) throw new Error('provider unavailable');
+      return simulated.refund(options);
+    },
+  };
   const callers = createCallers(testApp, provider);
   const admin = callers.as(await createAdmin(testApp));
   const store = (eventId: string) => ({

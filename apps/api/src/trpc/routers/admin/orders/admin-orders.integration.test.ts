@@ -206,3 +206,50 @@ describe('admin.orders.expiredHolds', () => {
     );
   });
 });
+
+describe('refunds when the payment provider fails', () => {
+  it('keeps the money claim retryable for a refund and for a cancel', async () => {
+    let outage = true;
+    const flaky = await createAdminKit(testApp, () => outage);
+    const sale = await createSaleEvent({ testApp });
+    const buyer = flaky.callers.as(await createFan(testApp));
+    const buyOne = async (seatId: number) => {
+      const hold = await buyer.holds.create({ eventId: sale.event.id, seatIds: [seatId] });
+      return (
+        await buyer.checkout.pay({
+          holdId: hold.id,
+          paymentMethod: SUCCESS_CARD,
+          idempotencyKey: randomUUID(),
+        })
+      ).orderId!;
+    };
+    const refunded = await buyOne(sale.rowA[0]!);
+    const cancelled = await buyOne(sale.rowA[1]!);
+
+    await expect(flaky.admin.admin.orders.refund({ orderId: refunded })).rejects.toMatchObject({
+      code: 'SERVICE_UNAVAILABLE',
+      message: expect.stringContaining('Refund the order again'),
+    });
+    const stuck = await flaky.admin.admin.orders.get({ orderId: refunded });
+    expect([stuck.status, stuck.payments[0]!.status]).toEqual(['REFUNDED', 'SUCCEEDED']);
+
+    const firstCancel = await flaky.admin.admin.events.cancel({ id: sale.event.id });
+    expect(firstCancel.failedOrders.sort()).toEqual([refunded, cancelled].sort());
+    expect(firstCancel.event.orders).toMatchObject({ confirmed: 0, awaitingRefund: 2 });
+
+    outage = false;
+    const retried = await flaky.admin.admin.events.cancel({ id: sale.event.id });
+    expect(retried).toMatchObject({
+      refundedOrders: 2,
+      refundedCents: 2 * TIER_PRICES.A,
+      failedOrders: [],
+      event: { orders: { confirmed: 0, refunded: 2, awaitingRefund: 0 } },
+    });
+    for (const orderId of [refunded, cancelled]) {
+      const order = await flaky.admin.admin.orders.get({ orderId });
+      expect(order.payments[0]!.status).toBe('REFUNDED');
+      expect(flaky.provider.refunds.has(order.payments[0]!.providerRef!)).toBe(true);
+    }
+    expect((await flaky.invariants(sale.event.id))?.ok).toBe(true);
+  });
+});
