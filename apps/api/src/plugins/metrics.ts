@@ -1,6 +1,6 @@
 // GET /metrics (Prometheus text): Node process metrics, waiting-room gauges per running window,
-// hold counters and dashboard subscribers. Window figures are read from Redis on scrape, once
-// per scrape however many gauges ask.
+// hold counters and dashboard subscribers. Window figures are read from Redis on each scrape,
+// once for all gauges.
 import fp from 'fastify-plugin';
 import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
 import { processHoldTotals } from '@tessera/core/metrics/hold-counters.store';
@@ -49,18 +49,8 @@ export const metricsPlugin = fp<MetricsPluginOptions>(
     const registry = new Registry();
     collectDefaultMetrics({ register: registry });
 
-    // One Redis read per scrape: the first gauge collected starts it, the others share it.
-    let scrape: { at: number; windows: Promise<RunningWindowStats[]> } | null = null;
-    const runningWindows = () => {
-      const now = Date.now();
-      if (!scrape || now - scrape.at > 500) {
-        scrape = {
-          at: now,
-          windows: readRunningWindowStats({ prisma: app.prisma, redis: app.redis, prefix }),
-        };
-      }
-      return scrape.windows;
-    };
+    // Read once per scrape, before the registry collects: every window gauge uses the same read.
+    let running: RunningWindowStats[] = [];
 
     for (const [name, help, figure] of WINDOW_GAUGES) {
       new Gauge({
@@ -68,9 +58,9 @@ export const metricsPlugin = fp<MetricsPluginOptions>(
         help,
         labelNames: ['event_id', 'window_id'],
         registers: [registry],
-        async collect() {
+        collect() {
           this.reset();
-          for (const stats of await runningWindows()) {
+          for (const stats of running) {
             const value = figure(stats);
             if (value !== null) {
               this.set({ event_id: stats.eventId, window_id: stats.windowId }, value);
@@ -107,6 +97,7 @@ export const metricsPlugin = fp<MetricsPluginOptions>(
     });
 
     app.get('/metrics', async (_request, reply) => {
+      running = await readRunningWindowStats({ prisma: app.prisma, redis: app.redis, prefix });
       const body = await registry.metrics();
       return reply.header('content-type', registry.contentType).send(body);
     });

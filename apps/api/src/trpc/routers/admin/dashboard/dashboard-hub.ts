@@ -104,6 +104,13 @@ export const sharedDashboardHub = (options: DashboardHubOptions): DashboardHub =
   return hub;
 };
 
-/** Every hub of this process (for the /metrics subscriber gauge). */
+const sumOverHubs = (redis: object, count: (hub: DashboardHub) => number): number =>
+  [...(hubs.get(redis)?.values() ?? [])].reduce((n, hub) => n + count(hub), 0);
+
+/** Open onStats subscriptions of this process (the /metrics subscriber gauge). */
 export const dashboardSubscriberCount = (redis: object): number =>
-  [...(hubs.get(redis)?.values() ?? [])].reduce((n, hub) => n + hub.subscriberCount(), 0);
+  sumOverHubs(redis, (hub) => hub.subscriberCount());
+
+/** Running event tickers of this process. */
+export const dashboardTickerCount = (redis: object): number =>
+  sumOverHubs(redis, (hub) => hub.eventCount());

@@ -1,6 +1,10 @@
 // admin.dashboard.onStats (SSE): the event's live sale figures once a second. Every admin watching
 // the same event in this process shares one ticker; a slow client gets the newest figures only.
-import { ZDashboardStatsRequest, type DashboardStats } from '@tessera/contracts/dashboard';
+import {
+  ZDashboardStatsRequest,
+  type DashboardStats,
+  type DashboardStatsRequest,
+} from '@tessera/contracts/dashboard';
 import { AppErrorCode } from '@tessera/contracts/errors';
 import { AppError } from '@tessera/core/errors/app-error';
 import { adminProcedure } from '../../../procedures.ts';
@@ -37,14 +41,19 @@ const createMailbox = (signal: AbortSignal | undefined) => {
 
 export const onDashboardStatsProcedure = adminProcedure
   .input(ZDashboardStatsRequest)
-  .subscription(async function* ({ ctx, input, signal }) {
+  // A middleware, not the generator, looks the event up: an unknown event is refused before the
+  // stream opens, so the client gets NOT_FOUND instead of a stream that reconnects.
+  .use(async ({ ctx, input, next }) => {
     const event = await ctx.prisma.event.findUnique({
-      where: { id: input.eventId },
+      where: { id: (input as DashboardStatsRequest).eventId },
       select: { title: true },
     });
     if (!event) {
       throw new AppError(AppErrorCode.NOT_FOUND, { userMessage: 'We could not find that event.' });
     }
+    return next({ ctx: { eventTitle: event.title } });
+  })
+  .subscription(async function* ({ ctx, input, signal }) {
     const hub = sharedDashboardHub({
       ...ctx.checkout,
       everyMs: DASHBOARD_EVERY_MS,
@@ -54,7 +63,7 @@ export const onDashboardStatsProcedure = adminProcedure
     const mailbox = createMailbox(signal);
     const unsubscribe = hub.subscribe({
       eventId: input.eventId,
-      title: event.title,
+      title: ctx.eventTitle,
       listener: mailbox.put,
     });
     try {
