@@ -57,7 +57,7 @@ export const OnSaleEventBody = ({ event, saleWindow, about, sidebar }: OnSaleEve
                     tone: 'info',
                     text: 'Your hold expired and the seats were released. Pick seats again to buy.',
                   });
-                  purchase.refresh();
+                  purchase.refreshHolds();
                 }}
               />
             </Panel>

@@ -191,6 +191,8 @@ export const useSeatPurchase = ({
     holdRequest: create.variables,
     release,
     refresh,
+    /** After the fan's hold expired: the live map already shows the seats freed; re-read the holds. */
+    refreshHolds: () => void utils.holds.mine.invalidate({ eventId }),
   };
 };
 
