@@ -77,21 +77,36 @@ local openedAt = num(c[13], tonumber(c[2]))
 local maxLook, keep = tonumber(ARGV[4]), tonumber(ARGV[5]) - 1
 local minute = 'm:' .. int(math.floor(now / 60000))
 local admitted, skipped, looked = 0, 0, 0
+-- Writes are gathered and sent in a few multi-argument commands at the end (a step may admit
+-- thousands of fans; one command per fan per key would keep Redis busy several times longer).
+local jtiSeq = num(redis.call('HGET', K_CONFIG, 'jtiSeq'), 0)
+local expiresAt = now + sessionMs
+local removeFrom = { [K_RETURNED] = {}, [K_QUEUE] = {} }
+local admissions, actives, waits, etaErrors, awayArgs, awayMarks = {}, {}, {}, {}, {}, {}
+
+local function push(list, ...)
+  for _, value in ipairs({ ... }) do list[#list + 1] = value end
+end
+
+-- Sends `cmd key list...` in slices, so no call unpacks more arguments than Lua allows.
+local function flush(cmd, key, list, step)
+  for first = 1, #list, step do
+    redis.call(cmd, key, unpack(list, first, math.min(#list, first + step - 1)))
+  end
+end
 
 local function admit(userId, fromKey)
-  redis.call('ZREM', fromKey, userId)
-  local jti = redis.call('HINCRBY', K_CONFIG, 'jtiSeq', 1)
-  local expiresAt = now + sessionMs
-  setAdmission(userId, { admittedAt = now, expiresAt = expiresAt, jti = int(jti), state = 'a' })
-  redis.call('ZADD', K_ACTIVE, expiresAt, userId)
-  local fan = fanRecord(userId)
-  local waitedFrom = math.max(fan and fan.joinedAt or openedAt, openedAt)
-  redis.call('LPUSH', K_WAITS, int(now - waitedFrom))
+  push(removeFrom[fromKey], userId)
+  jtiSeq = jtiSeq + 1
+  push(admissions, userId, int(now) .. '|' .. int(expiresAt) .. '|' .. int(jtiSeq) .. '|a')
+  push(actives, int(expiresAt), userId)
+  local record = redis.call('HMGET', K_FANS, userId, 'p:' .. userId)
+  local joinedAt = record[1] and tonumber(string.match(record[1], '^(%d+)|')) or openedAt
+  push(waits, int(now - math.max(joinedAt, openedAt)))
   -- ETA error: the wait first predicted to this fan ('atMs|predictedWaitMs') against the real one.
-  local predicted = redis.call('HGET', K_FANS, 'p:' .. userId)
-  if predicted then
-    local at, wait = string.match(predicted, '^(%d+)|(%d+)$')
-    redis.call('LPUSH', K_ETAERR, int(math.abs((now - tonumber(at)) - tonumber(wait))))
+  if record[2] then
+    local at, wait = string.match(record[2], '^(%d+)|(%d+)$')
+    push(etaErrors, int(math.abs((now - tonumber(at)) - tonumber(wait))))
   end
   admitted = admitted + 1
 end
@@ -101,22 +116,27 @@ for _, userId in ipairs(redis.call('ZRANGE', K_RETURNED, 0, budget - 1)) do
   looked = looked + 1
 end
 
-local exhausted = false
+-- The queue is read by offset: removals are only sent at the end.
+local exhausted, offset = false, 0
 while admitted < budget and looked < maxLook do
-  local batch = redis.call('ZRANGE', K_QUEUE, 0, math.min(99, maxLook - looked - 1), 'WITHSCORES')
+  local batch = redis.call('ZRANGE', K_QUEUE, offset, offset + math.min(99, maxLook - looked - 1),
+    'WITHSCORES')
   if #batch == 0 then
     exhausted = true
     break
   end
+  local ids = {}
+  for i = 1, #batch, 2 do ids[#ids + 1] = batch[i] end
+  local seen = redis.call('HMGET', K_SEEN, unpack(ids))
   for i = 1, #batch, 2 do
     if admitted >= budget then break end
     local userId, order = batch[i], batch[i + 1]
     looked = looked + 1
-    local lastSeen = num(redis.call('HGET', K_SEEN, userId), 0)
-    if now - lastSeen > graceMs then
-      redis.call('ZREM', K_QUEUE, userId)
-      redis.call('ZADD', K_AWAY, order, userId)
-      redis.call('HSET', K_FANS, 'a:' .. userId, int(now))
+    offset = offset + 1
+    if now - num(seen[(i + 1) / 2], 0) > graceMs then
+      push(removeFrom[K_QUEUE], userId)
+      push(awayArgs, order, userId)
+      push(awayMarks, 'a:' .. userId, int(now))
       skipped = skipped + 1
     else
       admit(userId, K_QUEUE)
@@ -124,7 +144,16 @@ while admitted < budget and looked < maxLook do
   end
 end
 
+flush('ZREM', K_RETURNED, removeFrom[K_RETURNED], 500)
+flush('ZREM', K_QUEUE, removeFrom[K_QUEUE], 500)
+flush('ZADD', K_AWAY, awayArgs, 500)
+flush('HSET', K_FANS, awayMarks, 500)
+flush('HSET', K_ADMITTED, admissions, 500)
+flush('ZADD', K_ACTIVE, actives, 500)
+flush('LPUSH', K_WAITS, waits, 500)
+flush('LPUSH', K_ETAERR, etaErrors, 500)
 if admitted > 0 then
+  redis.call('HSET', K_CONFIG, 'jtiSeq', int(jtiSeq))
   admittedTotal = redis.call('HINCRBY', K_CONFIG, 'admittedTotal', admitted)
   redis.call('HINCRBY', K_STATS, minute, admitted)
   redis.call('LTRIM', K_WAITS, 0, keep)
