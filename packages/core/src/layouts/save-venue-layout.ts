@@ -29,6 +29,8 @@ export interface SaveVenueLayoutOptions {
   expectedLayoutVersion: number;
   document: LayoutDocument;
   details?: { name: string; city: string; address: string };
+  /** Drops an event from this process's sale-info cache (seat labels and tiers per event). */
+  forgetSaleInfo?: (eventId: string) => void;
 }
 
 const venueNotFound = () =>
@@ -42,6 +44,7 @@ export const saveVenueLayout = async ({
   expectedLayoutVersion,
   document,
   details,
+  forgetSaleInfo,
 }: SaveVenueLayoutOptions) => {
   const check = checkLayout(document);
   if (!check.ok) throw layoutInvalid(check.issues);
@@ -110,6 +113,8 @@ export const saveVenueLayout = async ({
     throw error;
   }
   await restore(eventIds);
+  // This process serves the new seats at once; other API processes refresh on their cache TTL.
+  for (const eventId of eventIds) forgetSaleInfo?.(eventId);
   return {
     layoutVersion: version,
     seatCount: check.layout.seats.length,

@@ -12,6 +12,7 @@ export const adminSaveLayoutProcedure = adminProcedure
       prisma: ctx.prisma,
       redis: ctx.redis,
       prefix: ctx.config.redisPrefix,
+      forgetSaleInfo: (eventId) => ctx.checkout.saleInfo.forget(eventId),
       ...input,
     }),
   );

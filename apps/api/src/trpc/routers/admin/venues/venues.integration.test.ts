@@ -315,13 +315,15 @@ describe('admin.venues.saveLayout on a venue with an event on sale', () => {
     expect(report?.checks.filter((c) => !c.ok)).toEqual([]);
     expect(report?.ok).toBe(true);
 
-    // A fresh process (new sale-info cache) holds a new seat; the dropped one is gone.
-    const fresh = createCallers(testApp);
-    const fan = fresh.as(await createFan(testApp));
+    // The same process (its sale-info cache forgotten by the save) sells a new seat at its
+    // tier's price; the dropped seat is gone.
+    const fan = callers.as(await createFan(testApp));
     await expect(
       fan.holds.create({ eventId, seatIds: [after.get('S1/C6')!] }),
     ).resolves.toMatchObject({
-      seats: [{ seatId: after.get('S1/C6') }],
+      seats: [
+        { seatId: after.get('S1/C6'), priceCents: 4000, label: expect.stringContaining('row C') },
+      ],
     });
     await expect(fan.holds.create({ eventId, seatIds: [ids.get('S1/B6')!] })).rejects.toMatchObject(
       { code: 'NOT_FOUND' },
