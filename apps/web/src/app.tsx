@@ -61,6 +61,12 @@ const router = createBrowserRouter([
         }),
       },
       {
+        path: '/admin/events/:id/dashboard',
+        lazy: async () => ({
+          Component: (await import('./routes/admin-dashboard-page.tsx')).AdminDashboardPage,
+        }),
+      },
+      {
         path: '/admin/orders',
         lazy: async () => ({
           Component: (await import('./routes/admin-orders-page.tsx')).AdminOrdersPage,
