@@ -53,6 +53,8 @@ export const ZDashboardStats = z.object({
     ordersConfirmed: z.number().int().min(0),
     revenueCents: z.number().int().min(0),
     currency: z.string(),
+    /** An on-sale window is open or paused now (with or without a waiting room). */
+    onSaleNow: z.boolean(),
     /** ordersConfirmed / holdsTotal (null before the first hold). */
     holdToSaleConversion: z.number().min(0).nullable(),
     /** When revenue and orders were read from Postgres (they are cached a few seconds). */

@@ -1,4 +1,4 @@
-// Confirmed orders and revenue of an event from Postgres, cached per event for a few seconds so a
+// Confirmed orders, revenue and whether a sale window is open, for one event from Postgres, cached per event for a few seconds so a
 // dashboard ticking every second costs Postgres one query per event every `ttlMs`.
 import type { PrismaClient } from '@tessera/db/client';
 
@@ -6,6 +6,8 @@ export interface SaleTotals {
   ordersConfirmed: number;
   revenueCents: number;
   currency: string;
+  /** An on-sale window of the event is open or paused now (with or without a waiting room). */
+  onSaleNow: boolean;
   /** Epoch ms of the read. */
   readAt: number;
 }
@@ -17,7 +19,7 @@ export const readSaleTotals = async ({
   prisma: PrismaClient;
   eventId: string;
 }): Promise<SaleTotals> => {
-  const [totals, currency] = await Promise.all([
+  const [totals, currency, openWindows] = await Promise.all([
     prisma.order.aggregate({
       where: { eventId, status: 'CONFIRMED' },
       _count: { _all: true },
@@ -27,11 +29,13 @@ export const readSaleTotals = async ({
       where: { eventId, status: 'CONFIRMED' },
       select: { currency: true },
     }),
+    prisma.onSaleWindow.count({ where: { eventId, status: { in: ['OPEN', 'PAUSED'] } } }),
   ]);
   return {
     ordersConfirmed: totals._count._all,
     revenueCents: totals._sum.totalCents ?? 0,
     currency: currency?.currency ?? 'EUR',
+    onSaleNow: openWindows > 0,
     readAt: Date.now(),
   };
 };

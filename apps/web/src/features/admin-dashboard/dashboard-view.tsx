@@ -97,7 +97,7 @@ export const DashboardView = ({ eventId }: { eventId: string }) => {
         <Skeleton className="h-28 rounded-xl" />
       </div>
     );
-  const idle = stats.windows.length === 0 && stats.holds.holdsPerSecond === 0;
+  const idle = !stats.sales.onSaleNow && stats.windows.length === 0;
   return (
     <div>
       <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -112,7 +112,7 @@ export const DashboardView = ({ eventId }: { eventId: string }) => {
       ) : (
         <EmptyState title={idle ? 'No sale is running' : 'No waiting room'}>
           {idle
-            ? 'Nothing is on sale for this event right now: no waiting-room window is open or coming up, and nobody is holding seats. Figures appear here as soon as a sale starts.'
+            ? 'Nothing is on sale for this event right now: no on-sale window is open and no waiting room is coming up. Figures appear here as soon as a sale starts.'
             : 'This sale runs without a waiting room; holds and sales are below.'}
         </EmptyState>
       )}

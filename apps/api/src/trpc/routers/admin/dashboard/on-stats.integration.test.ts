@@ -127,7 +127,7 @@ describe('admin.dashboard.onStats figures', () => {
       [window.id, 'General sale', 0],
     ]);
     expect(first.holds).toMatchObject({ holdsTotal: 0, conflictsTotal: 0 });
-    expect(first.sales).toMatchObject({ ordersConfirmed: 0, revenueCents: 0 });
+    expect(first.sales).toMatchObject({ ordersConfirmed: 0, revenueCents: 0, onSaleNow: true });
     expect(first.sales.holdToSaleConversion).toBeNull();
 
     const fans = [await signedIn('FAN'), await signedIn('FAN'), await signedIn('FAN')];
