@@ -22,22 +22,29 @@ export const getVenueLayout = async ({
   });
   if (!venue)
     throw new AppError(AppErrorCode.NOT_FOUND, { userMessage: 'This venue does not exist.' });
-  const seats = await prisma.seat.findMany({
-    where: { venueId },
-    orderBy: [{ sectionId: 'asc' }, { rowId: 'asc' }, { position: 'asc' }],
-    select: {
-      id: true,
-      label: true,
-      position: true,
-      x: true,
-      y: true,
-      accessible: true,
-      section: { select: { code: true } },
-      row: { select: { label: true } },
-      priceTier: { select: { code: true } },
-    },
-  });
-  const inUse = await findSeatsInUse(prisma, { seatIds: seats.map((s) => s.id), now: new Date() });
+  // One plain join: Prisma's nested selects took seconds on an 11k-seat arena.
+  const seats = await prisma.$queryRaw<
+    Array<{
+      id: number;
+      section: string;
+      row: string;
+      label: string;
+      position: number;
+      x: number;
+      y: number;
+      tierCode: string;
+      accessible: boolean;
+    }>
+  >`
+    SELECT s.id, sec.code AS section, r.label AS row, s.label, s.position, s.x, s.y,
+           t.code AS "tierCode", s.accessible
+    FROM seats s
+    JOIN sections sec ON sec.id = s.section_id
+    JOIN rows r ON r.id = s.row_id
+    JOIN price_tiers t ON t.id = s.price_tier_id
+    WHERE s.venue_id = ${venueId}::uuid
+    ORDER BY sec.sort_order, r.sort_order, s.position`;
+  const inUse = await findSeatsInUse(prisma, { venueId, now: new Date() });
   const parsed = ZLayoutDocument.safeParse(venue.layoutDocument);
   return {
     venue: {
@@ -60,17 +67,7 @@ export const getVenueLayout = async ({
       height: venue.height,
       stage: { x: venue.stageX, y: venue.stageY },
     },
-    seats: seats.map((s) => ({
-      id: s.id,
-      section: s.section.code,
-      row: s.row.label,
-      label: s.label,
-      position: s.position,
-      x: s.x,
-      y: s.y,
-      tierCode: s.priceTier.code,
-      accessible: s.accessible,
-    })),
+    seats,
     lockedSeatIds: [...new Set(inUse.map((u) => u.seatId))],
   };
 };

@@ -35,21 +35,23 @@ export interface SeatInUse {
   eventTitle: string;
 }
 
-/** Seats among `seatIds` sold or held right now for any event (Postgres's view; Redis may know of
- * newer holds, which retire-seats catches). */
+/** Seats sold or held right now for any event, among `seatIds` or of a whole venue (Postgres's
+ * view; Redis may know of newer holds, which retire-seats catches). */
 export const findSeatsInUse = async (
   db: Reader,
-  { seatIds, now }: { seatIds: number[]; now: Date },
+  { seatIds, venueId, now }: { seatIds?: number[]; venueId?: string; now: Date },
 ): Promise<SeatInUse[]> => {
-  if (seatIds.length === 0) return [];
+  if (seatIds?.length === 0) return [];
+  // A whole venue is matched by a join, not by a list of thousands of ids.
+  const seatFilter = seatIds ? { seatId: { in: seatIds } } : { seat: { venueId } };
   const [sold, held] = await Promise.all([
     db.orderSeat.findMany({
-      where: { seatId: { in: seatIds }, soldGuard: true },
+      where: { ...seatFilter, soldGuard: true },
       select: { seatId: true, event: { select: { title: true } } },
     }),
     db.holdSeat.findMany({
       where: {
-        seatId: { in: seatIds },
+        ...seatFilter,
         expiresAt: { gt: now },
         hold: { status: 'ACTIVE', expiresAt: { gt: now } },
       },
