@@ -1,6 +1,7 @@
 // Child process of the fan-out benchmark: the real API (its seat-stream hub included). Bench-only
 // probes over IPC, never over HTTP: memory after a GC, CPU time, and the hub's reader/listener counts.
 import type { AddressInfo } from 'node:net';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createRedisClient } from '@tessera/core/infra/redis-client';
 import { sharedEventStreamHub } from '@tessera/core/seat-stream/event-stream-hub';
 import { createPrismaClient } from '@tessera/db/client';
@@ -27,8 +28,13 @@ export type FanoutServerProbe =
       rss: number;
       heapUsed: number;
       cpuMicros: number;
+      /** p99 of the event loop's delay since the previous probe (ms): the server's own lag. */
+      loopDelayP99Ms: number;
       hub: ReturnType<ReturnType<typeof hub>['stats']>;
     };
+
+const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+loopDelay.enable();
 
 const send = (message: FanoutServerProbe) => process.send?.(message);
 send({ type: 'ready', port: (api.server.address() as AddressInfo).port });
@@ -39,7 +45,16 @@ process.on('message', (message) => {
   (globalThis as { gc?: () => void }).gc?.();
   const { rss, heapUsed } = process.memoryUsage();
   const cpu = process.cpuUsage();
-  send({ type: 'probe', rss, heapUsed, cpuMicros: cpu.user + cpu.system, hub: hub().stats() });
+  const loopDelayP99Ms = loopDelay.percentile(99) / 1e6;
+  loopDelay.reset();
+  send({
+    type: 'probe',
+    rss,
+    heapUsed,
+    cpuMicros: cpu.user + cpu.system,
+    loopDelayP99Ms,
+    hub: hub().stats(),
+  });
 });
 process.on('disconnect', () => {
   void api.close().finally(async () => {

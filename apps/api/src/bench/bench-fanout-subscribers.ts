@@ -20,6 +20,8 @@ export interface SubscribersReport {
   /** Changes whose stream entry was already trimmed (not timed). */
   untimed: number;
   resyncs: number;
+  /** This client process's CPU time while recording (µs): a starved client inflates latency. */
+  cpuMicros: number;
 }
 
 const MAX_MS = 10_000;
@@ -32,6 +34,7 @@ let received = new Map<string, number[]>();
 let messages = 0;
 /** Snapshots received while recording: the server saw a gap and resynced the subscriber. */
 let resyncs = 0;
+let recordingCpu = process.cpuUsage();
 
 const DELTA = /"fromVersion":(\d+),"toVersion":(\d+)/;
 
@@ -120,6 +123,7 @@ process.on('message', (command: SubscribersCommand) => {
       received = new Map();
       messages = 0;
       resyncs = 0;
+      recordingCpu = process.cpuUsage();
       recording = true;
       process.send?.({ type: 'started' });
     } else if (command.type === 'report') {
@@ -146,6 +150,7 @@ process.on('message', (command: SubscribersCommand) => {
         subscribers: sockets.length,
         untimed,
         resyncs,
+        cpuMicros: (({ user, system }) => user + system)(process.cpuUsage(recordingCpu)),
       };
       process.send?.(report);
     } else if (command.type === 'close') {

@@ -146,6 +146,8 @@ interface LevelResult {
   rssPerSubscriber: number;
   cpuPercent: number;
   cpuMicrosPerMessage: number;
+  loopDelayP99Ms: number;
+  clientCpuPercent: number;
   holds: number;
 }
 
@@ -195,6 +197,9 @@ const runLevel = async (subscribers: number) => {
     cpuPercent: ((loaded.cpuMicros - connected.cpuMicros) / ((SECONDS + 1) * 1e6)) * 100,
     // Box-independent cost of fan-out: server CPU per delivered message (the XREAD side is shared).
     cpuMicrosPerMessage: (loaded.cpuMicros - connected.cpuMicros) / Math.max(1, messages),
+    loopDelayP99Ms: loaded.loopDelayP99Ms,
+    // Busiest client process, as a share of one core over the recorded phase.
+    clientCpuPercent: Math.max(...reports.map((r) => r.cpuMicros)) / ((SECONDS + 1) * 1e4),
     holds: loader.sent - loader.refused,
   };
   print(
@@ -223,7 +228,7 @@ try {
   for (const level of [1, ...LEVELS]) results.push(await runLevel(level));
 
   print(
-    '\nsubscribers  p50 ms  p99 ms  max ms  msgs/sub  changes/sub  resyncs  heap KiB/sub  RSS KiB/sub  server CPU  CPU µs/msg  p99/250ms',
+    '\nsubscribers  p50 ms  p99 ms  max ms  msgs/sub  changes/sub  resyncs  heap KiB/sub  RSS KiB/sub  server CPU  CPU µs/msg  loop p99 ms  client CPU  p99/250ms',
   );
   for (const r of results) {
     print(
@@ -239,6 +244,8 @@ try {
         kb(r.rssPerSubscriber).padStart(12),
         `${r.cpuPercent.toFixed(0)}%`.padStart(11),
         r.cpuMicrosPerMessage.toFixed(1).padStart(11),
+        r.loopDelayP99Ms.toFixed(0).padStart(12),
+        `${r.clientCpuPercent.toFixed(0)}%`.padStart(11),
         (r.p99 / TARGET_P99_MS).toFixed(2).padStart(10),
       ].join(' '),
     );

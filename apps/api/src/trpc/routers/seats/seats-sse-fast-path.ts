@@ -18,12 +18,16 @@ const PATH = 'seats.onChange';
 /** A client this far behind on reading is cut off; it reconnects with Last-Event-ID and resumes. */
 const MAX_BUFFERED_BYTES = 1024 * 1024;
 
-const frames = new WeakMap<SeatsChangeMessage, string>();
+// Encoded once per message: every subscriber in step gets the same bytes (no UTF-8 encoding of
+// the same string once per socket).
+const frames = new WeakMap<SeatsChangeMessage, Buffer>();
 const frameOf = (id: string, message: SeatsChangeMessage) => {
   let frame = frames.get(message);
-  // tRPC's SSE framing: data line, id line, then a blank line plus one more newline.
-  if (frame === undefined)
-    frames.set(message, (frame = `data: ${messageJson(message)}\nid: ${id}\n\n\n`));
+  if (frame === undefined) {
+    // tRPC's SSE framing: data line, id line, then a blank line plus one more newline.
+    frame = Buffer.from(`data: ${messageJson(message)}\nid: ${id}\n\n\n`);
+    frames.set(message, frame);
+  }
   return frame;
 };
 
