@@ -67,6 +67,12 @@ const router = createBrowserRouter([
         }),
       },
       {
+        path: '/admin/events/:id/on-sales',
+        lazy: async () => ({
+          Component: (await import('./routes/admin-on-sales-page.tsx')).AdminOnSalesPage,
+        }),
+      },
+      {
         path: '/admin/orders',
         lazy: async () => ({
           Component: (await import('./routes/admin-orders-page.tsx')).AdminOrdersPage,
