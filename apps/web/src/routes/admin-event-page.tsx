@@ -50,9 +50,14 @@ const EditEvent = ({ id }: { id: string }) => {
       }
       actions={
         event && (
-          <Link to={`/admin/orders?eventId=${id}`} className={buttonClasses('secondary')}>
-            Orders
-          </Link>
+          <>
+            <Link to={`/admin/orders?eventId=${id}`} className={buttonClasses('secondary')}>
+              Orders
+            </Link>
+            <Link to={`/admin/events/${id}/on-sales`} className={buttonClasses('secondary')}>
+              On-sale windows
+            </Link>
+          </>
         )
       }
     >
