@@ -81,6 +81,20 @@ describe('venue layout designer', () => {
     await screenshot(admin, 'admin-venue-list');
   });
 
+  // 11k seats: the designer's heaviest page, on a box shared with other test runs.
+  it('shows a seeded arena read-only', { timeout: 120_000 }, async () => {
+    await admin.getByTestId('admin-venue-row').filter({ hasText: 'Meridian Arena' }).click();
+    await admin
+      .getByText(/loaded by the demo seed, not drawn in the designer/)
+      .waitFor({ timeout: 55_000 });
+    expect(await admin.getByTestId('seat-map').getAttribute('aria-label')).toMatch(
+      /11,\d{3} seats/,
+    );
+    await screenshot(admin, 'admin-venue-seeded');
+    await admin.getByRole('link', { name: 'All venues' }).click();
+    await admin.getByTestId('admin-venue-row').first().waitFor();
+  });
+
   it('builds a 2-section venue with a curved row block and creates it', async () => {
     await admin.getByRole('link', { name: 'New venue' }).click();
     await admin.waitForURL(`${baseUrl}/admin/venues/new`);
@@ -169,6 +183,17 @@ describe('venue layout designer', () => {
       .waitFor();
     expect(await admin.getByRole('button', { name: 'Save layout' }).isDisabled()).toBe(true);
     await screenshot(admin, 'admin-venue-issues');
+  });
+
+  it('works on a tablet', async () => {
+    const tablet = await newPage({ width: 820, height: 1180 });
+    await signIn(tablet);
+    await tablet.goto(venueUrl);
+    await expect.poll(() => previewCount(tablet), SETTLE).toBe('135 seats in 2 section(s)');
+    expect(await tablet.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      820,
+    );
+    await screenshot(tablet, 'admin-venue-tablet');
   });
 
   it('works on a phone', async () => {
