@@ -43,6 +43,13 @@ export const ZOnSaleWindowSettings = z.object({
     .max(3600, 'A shopper session lasts at most an hour.')
     .default(600),
   perFanSeatLimit: z.number().int().min(1).max(MAX_PER_FAN_SEAT_LIMIT).default(6),
+  /** A fan unseen this long at the head of the queue is skipped until they come back. */
+  graceSeconds: z
+    .number()
+    .int()
+    .min(10, 'Allow at least 10 seconds before skipping an absent fan.')
+    .max(3600, 'Skip absent fans within an hour.')
+    .default(60),
 });
 export type OnSaleWindowSettings = z.infer<typeof ZOnSaleWindowSettings>;
 
@@ -96,6 +103,7 @@ export const ZUpdateOnSaleRequest = z.object({
       maxActiveShoppers: ZOnSaleWindowSettings.shape.maxActiveShoppers.unwrap(),
       shopperSessionSeconds: ZOnSaleWindowSettings.shape.shopperSessionSeconds.unwrap(),
       perFanSeatLimit: ZOnSaleWindowSettings.shape.perFanSeatLimit.unwrap(),
+      graceSeconds: ZOnSaleWindowSettings.shape.graceSeconds.unwrap(),
     })
     .partial()
     .strict()
@@ -122,6 +130,7 @@ export const ZAdminOnSaleWindow = z.object({
   maxActiveShoppers: z.number().int().nullable(),
   shopperSessionSeconds: z.number().int(),
   perFanSeatLimit: z.number().int(),
+  graceSeconds: z.number().int(),
   status: ZOnSaleStatus,
   lotteryCommitment: z.string().nullable(),
   lotterySeed: z.string().nullable(),

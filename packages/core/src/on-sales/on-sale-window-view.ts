@@ -16,6 +16,7 @@ export const toAdminOnSaleWindow = (row: OnSaleWindowRow): AdminOnSaleWindow => 
   maxActiveShoppers: row.maxActiveShoppers,
   shopperSessionSeconds: row.shopperSessionSeconds,
   perFanSeatLimit: row.perFanSeatLimit,
+  graceSeconds: row.graceSeconds,
   status: row.status,
   lotteryCommitment: row.lotteryCommitment,
   lotterySeed: row.lotterySeed,

@@ -60,6 +60,7 @@ const settingsOf = (row: OnSaleWindowRow): OnSaleWindowSettings => ({
   maxActiveShoppers: row.maxActiveShoppers,
   shopperSessionSeconds: row.shopperSessionSeconds,
   perFanSeatLimit: row.perFanSeatLimit,
+  graceSeconds: row.graceSeconds,
 });
 
 const sameValue = (a: unknown, b: unknown) =>

@@ -91,6 +91,7 @@ describe('admin.onSales.schedule', () => {
       admissionRatePerMinute: 120,
       shopperSessionSeconds: 600,
       perFanSeatLimit: 6,
+      graceSeconds: 60,
       presaleCode: null,
     });
     expect((await admin.admin.onSales.list.query({ eventId: event.id })).windows).toEqual([window]);
@@ -122,6 +123,11 @@ describe('admin.onSales.schedule', () => {
     ],
     ['preQueueOpensAt', { waitingRoomEnabled: false }, 'A pre-queue needs the waiting room on.'],
     ['presaleCode', { presaleCode: 'a b' }, 'Use 4 to 40 letters, digits or dashes.'],
+    [
+      'graceSeconds',
+      { graceSeconds: 5 },
+      'Allow at least 10 seconds before skipping an absent fan.',
+    ],
     [
       'shopperSessionSeconds',
       { shopperSessionSeconds: 10 },
@@ -178,13 +184,19 @@ describe('admin.onSales.update and status controls', () => {
     const window = await admin.admin.onSales.schedule.mutate(paced(event.id));
     const updated = await admin.admin.onSales.update.mutate({
       id: window.id,
-      changes: { admissionMode: 'CAP', maxActiveShoppers: 50, name: 'General sale (capped)' },
+      changes: {
+        admissionMode: 'CAP',
+        maxActiveShoppers: 50,
+        name: 'General sale (capped)',
+        graceSeconds: 90,
+      },
     });
     expect(updated).toMatchObject({
       name: 'General sale (capped)',
       admissionMode: 'CAP',
       maxActiveShoppers: 50,
       admissionRatePerMinute: 120,
+      graceSeconds: 90,
       startsAt: window.startsAt,
     });
     await expect(
