@@ -109,7 +109,10 @@ export const EventDetail = ({ event }: { event: EventDetailData }) => {
             {about}
             <Panel title="Seat map">
               <p className="mb-4 rounded-lg bg-indigo-50 px-3 py-2 text-sm text-indigo-900">
-                Live availability opens with the on-sale. Colours show each seat’s price tier.
+                {queueWindow && queueWindow.status !== 'SCHEDULED'
+                  ? 'Live availability shows once the waiting room lets you in.'
+                  : 'Live availability opens with the on-sale.'}{' '}
+                Colours show each seat’s price tier.
               </p>
               <div className="rounded-xl bg-slate-50 p-2 sm:p-4">
                 {showMap ? (
