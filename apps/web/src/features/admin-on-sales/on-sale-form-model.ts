@@ -22,6 +22,8 @@ export interface OnSaleFormState {
   maxActiveShoppers: string;
   shopperSessionMinutes: string;
   perFanSeatLimit: string;
+  /** Seconds an absent fan at the head of the queue is waited for before being skipped. */
+  graceSeconds: string;
 }
 
 export type OnSaleField = keyof OnSaleFormState;
@@ -64,6 +66,7 @@ export const defaultOnSaleForm = (nowMs: number): OnSaleFormState => {
     maxActiveShoppers: '',
     shopperSessionMinutes: '10',
     perFanSeatLimit: '6',
+    graceSeconds: '60',
   };
 };
 
@@ -79,6 +82,7 @@ export const fromOnSaleWindow = (w: AdminOnSaleWindow): OnSaleFormState => ({
   maxActiveShoppers: w.maxActiveShoppers?.toString() ?? '',
   shopperSessionMinutes: String(Math.round(w.shopperSessionSeconds / 60)),
   perFanSeatLimit: String(w.perFanSeatLimit),
+  graceSeconds: String(w.graceSeconds),
 });
 
 const FORM_FIELDS = new Set<string>(Object.keys(defaultOnSaleForm(0)));
@@ -133,6 +137,8 @@ export const buildScheduleInput = (
   const cap = readWhole(state.maxActiveShoppers, 'maxActiveShoppers', errors);
   const minutes = readWhole(state.shopperSessionMinutes, 'shopperSessionMinutes', errors);
   const limit = readWhole(state.perFanSeatLimit, 'perFanSeatLimit', errors);
+  const grace = readWhole(state.graceSeconds, 'graceSeconds', errors);
+  if (grace === null) errors.graceSeconds = 'Enter the seconds to wait for an absent fan.';
   if (minutes === null) errors.shopperSessionMinutes = 'Enter the shopper session length.';
   if (limit === null) errors.perFanSeatLimit = 'Enter how many seats a fan may hold.';
   const input: ScheduleOnSaleRequest = {
@@ -148,6 +154,7 @@ export const buildScheduleInput = (
     maxActiveShoppers: room && mode === 'CAP' ? (cap ?? null) : null,
     shopperSessionSeconds: (minutes ?? 0) * 60,
     perFanSeatLimit: limit ?? 0,
+    graceSeconds: grace ?? 0,
   };
   const parsed = ZScheduleOnSaleRequest.safeParse(input);
   if (!parsed.success)

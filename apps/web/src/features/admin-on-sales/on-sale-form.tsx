@@ -196,6 +196,12 @@ export const OnSaleForm = ({
                   'Fans choosing seats or paying at the same time.',
                   number,
                 )}
+              {text(
+                'graceSeconds',
+                'Absent fan grace (seconds)',
+                'A fan whose page has been gone this long at the front is skipped, and keeps their place if back in time.',
+                { ...number, min: 10, max: 3600 },
+              )}
             </div>
           </div>
         )}
@@ -215,10 +221,6 @@ export const OnSaleForm = ({
           { ...number, max: 20 },
         )}
       </fieldset>
-      <p className="text-xs text-slate-600">
-        Fans whose connection drops are skipped after the server’s grace period and keep their place
-        if they come back in time.
-      </p>
       <div className="flex flex-wrap justify-end gap-2">
         {onCancel && (
           <Button variant="secondary" onClick={onCancel} disabled={pending}>
