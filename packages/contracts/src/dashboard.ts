@@ -55,7 +55,10 @@ export const ZDashboardStats = z.object({
     currency: z.string(),
     /** An on-sale window is open or paused now (with or without a waiting room). */
     onSaleNow: z.boolean(),
-    /** ordersConfirmed / holdsTotal (null before the first hold). */
+    /**
+     * Orders confirmed since the hold counters started over holdsTotal (null before the first
+     * counted hold); orders from before the counters existed are left out of both sides.
+     */
     holdToSaleConversion: z.number().min(0).nullable(),
     /** When revenue and orders were read from Postgres (they are cached a few seconds). */
     readAt: z.number().int(),

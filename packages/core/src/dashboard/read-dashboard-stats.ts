@@ -45,10 +45,10 @@ export const readDashboardStats = async (
   options: ReadDashboardStatsOptions,
 ): Promise<DashboardStats> => {
   const { eventId } = options;
-  const [windows, holds, sales, tiers, reconciliation, invariants] = await Promise.all([
+  const holds = await readHoldCounts(options);
+  const [windows, sales, tiers, reconciliation, invariants] = await Promise.all([
     readWindows(options),
-    readHoldCounts(options),
-    options.saleTotals.get(eventId),
+    options.saleTotals.get(eventId, holds.sinceMs),
     readTiers(options),
     readReconciliationLag(options),
     readInvariantsSummary(options),
@@ -58,12 +58,23 @@ export const readDashboardStats = async (
     title: options.title,
     at: options.nowMs ?? Date.now(),
     windows,
-    holds,
+    holds: {
+      holdsPerSecond: holds.holdsPerSecond,
+      conflictsPerSecond: holds.conflictsPerSecond,
+      windowSeconds: holds.windowSeconds,
+      holdsTotal: holds.holdsTotal,
+      conflictsTotal: holds.conflictsTotal,
+    },
     sales: {
-      ...sales,
+      ordersConfirmed: sales.ordersConfirmed,
+      revenueCents: sales.revenueCents,
+      currency: sales.currency,
+      onSaleNow: sales.onSaleNow,
+      readAt: sales.readAt,
+      // Orders confirmed since the hold counters started, over holds counted since then.
       holdToSaleConversion:
         holds.holdsTotal > 0
-          ? Math.min(1, Math.round((sales.ordersConfirmed / holds.holdsTotal) * 1000) / 1000)
+          ? Math.min(1, Math.round((sales.ordersConfirmedSince / holds.holdsTotal) * 1000) / 1000)
           : null,
     },
     tiers,

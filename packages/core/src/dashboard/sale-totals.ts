@@ -4,6 +4,8 @@ import type { PrismaClient } from '@tessera/db/client';
 
 export interface SaleTotals {
   ordersConfirmed: number;
+  /** Orders confirmed at or after `sinceMs` (the hold counters' start): the conversion numerator. */
+  ordersConfirmedSince: number;
   revenueCents: number;
   currency: string;
   /** An on-sale window of the event is open or paused now (with or without a waiting room). */
@@ -15,11 +17,13 @@ export interface SaleTotals {
 export const readSaleTotals = async ({
   prisma,
   eventId,
+  sinceMs,
 }: {
   prisma: PrismaClient;
   eventId: string;
+  sinceMs: number | null;
 }): Promise<SaleTotals> => {
-  const [totals, currency, openWindows] = await Promise.all([
+  const [totals, currency, openWindows, since] = await Promise.all([
     prisma.order.aggregate({
       where: { eventId, status: 'CONFIRMED' },
       _count: { _all: true },
@@ -30,9 +34,15 @@ export const readSaleTotals = async ({
       select: { currency: true },
     }),
     prisma.onSaleWindow.count({ where: { eventId, status: { in: ['OPEN', 'PAUSED'] } } }),
+    sinceMs === null
+      ? Promise.resolve(0)
+      : prisma.order.count({
+          where: { eventId, status: 'CONFIRMED', confirmedAt: { gte: new Date(sinceMs) } },
+        }),
   ]);
   return {
     ordersConfirmed: totals._count._all,
+    ordersConfirmedSince: since,
     revenueCents: totals._sum.totalCents ?? 0,
     currency: currency?.currency ?? 'EUR',
     onSaleNow: openWindows > 0,
@@ -48,14 +58,17 @@ export const createSaleTotalsCache = ({
   prisma: PrismaClient;
   ttlMs: number;
 }) => {
-  const entries = new Map<string, { at: number; value: Promise<SaleTotals> }>();
+  const entries = new Map<
+    string,
+    { at: number; sinceMs: number | null; value: Promise<SaleTotals> }
+  >();
   return {
-    get(eventId: string): Promise<SaleTotals> {
+    get(eventId: string, sinceMs: number | null): Promise<SaleTotals> {
       const now = Date.now();
       const entry = entries.get(eventId);
-      if (entry && now - entry.at < ttlMs) return entry.value;
-      const value = readSaleTotals({ prisma, eventId });
-      entries.set(eventId, { at: now, value });
+      if (entry && entry.sinceMs === sinceMs && now - entry.at < ttlMs) return entry.value;
+      const value = readSaleTotals({ prisma, eventId, sinceMs });
+      entries.set(eventId, { at: now, sinceMs, value });
       value.catch(() => entries.delete(eventId));
       return value;
     },

@@ -3,7 +3,7 @@
 //
 // Keys (P = prefix, T = `{ev:<eventId>}`, same slot as the event's seat state):
 //   P T:holdrate:<epochSecond>  hash  c -> holds created, x -> holds refused on a taken seat; expires
-//   P T:holdtotals              hash  c, x since the sale started (kept 30 days)
+//   P T:holdtotals              hash  c, x since `since` (ms of the first counted hold; kept 30 days)
 import type { Redis } from 'ioredis';
 import { eventTag } from '../holds/keys.ts';
 
@@ -41,6 +41,7 @@ export const recordHoldOutcome = (
     .hincrby(k.bucket, field, 1)
     .expire(k.bucket, BUCKET_TTL_SECONDS)
     .hincrby(k.totals, field, 1)
+    .hsetnx(k.totals, 'since', String(options.nowMs ?? Date.now()))
     .expire(k.totals, TOTALS_TTL_SECONDS)
     .exec()
     .catch(() => {});
@@ -52,6 +53,8 @@ export interface HoldCounts {
   windowSeconds: number;
   holdsTotal: number;
   conflictsTotal: number;
+  /** Epoch ms the totals started counting (null before the first hold). */
+  sinceMs: number | null;
 }
 
 /** Rates over the last complete seconds before `nowMs`, and the sale totals. */
@@ -63,13 +66,13 @@ export const readHoldCounts = async (
   for (let s = current - HOLD_RATE_WINDOW_SECONDS; s < current; s += 1) {
     pipeline.hmget(keysOf(options, s).bucket, 'c', 'x');
   }
-  pipeline.hmget(keysOf(options, current).totals, 'c', 'x');
+  pipeline.hmget(keysOf(options, current).totals, 'c', 'x', 'since');
   const replies = (await pipeline.exec()) ?? [];
   const values = replies.map(([error, value]) => {
     if (error) throw error;
     return (value as Array<string | null>).map((v) => Number(v ?? 0));
   });
-  const totals = values.pop() ?? [0, 0];
+  const totals = values.pop() ?? [0, 0, 0];
   const sum = (i: number) => values.reduce((acc, pair) => acc + (pair[i] ?? 0), 0);
   const rate = (i: number) => Math.round((sum(i) / HOLD_RATE_WINDOW_SECONDS) * 10) / 10;
   return {
@@ -78,5 +81,6 @@ export const readHoldCounts = async (
     windowSeconds: HOLD_RATE_WINDOW_SECONDS,
     holdsTotal: totals[0] ?? 0,
     conflictsTotal: totals[1] ?? 0,
+    sinceMs: totals[2] ? totals[2] : null,
   };
 };

@@ -109,12 +109,15 @@ export const DashboardView = ({ eventId }: { eventId: string }) => {
       <SectionHeading>Waiting room</SectionHeading>
       {stats.windows.length > 0 ? (
         <WindowsPanel windows={stats.windows} history={history} />
-      ) : (
-        <EmptyState title={idle ? 'No sale is running' : 'No waiting room'}>
-          {idle
-            ? 'Nothing is on sale for this event right now: no on-sale window is open and no waiting room is coming up. Figures appear here as soon as a sale starts.'
-            : 'This sale runs without a waiting room; holds and sales are below.'}
+      ) : idle ? (
+        <EmptyState title="No sale is running">
+          Nothing is on sale for this event right now: no on-sale window is open and no waiting room
+          is coming up. Figures appear here as soon as a sale starts.
         </EmptyState>
+      ) : (
+        <p className="rounded-xl border border-slate-200 bg-white px-4 py-3 text-sm text-slate-600">
+          This sale runs without a waiting room; holds and sales are below.
+        </p>
       )}
       <SectionHeading>Holds and sales</SectionHeading>
       <SalesCards stats={stats} history={history} />
