@@ -11,6 +11,8 @@ export interface InvariantsTickDeps {
   seatPrefix: string;
   logger: Logger;
   everyMs?: number;
+  /** Only these events (tests); omitted: every event with a window on sale. */
+  eventIds?: string[];
 }
 
 /** One pass if this replica wins the period's lock; returns null when another replica has it. */
@@ -19,6 +21,7 @@ export const runInvariantsTick = async ({
   redis,
   seatPrefix,
   everyMs = 30_000,
+  eventIds,
 }: Omit<InvariantsTickDeps, 'logger'>) => {
   const won = await redis.set(
     `${seatPrefix}dashboard:invariants-lock`,
@@ -28,7 +31,7 @@ export const runInvariantsTick = async ({
     'NX',
   );
   if (won !== 'OK') return null;
-  return checkOnSaleInvariants({ prisma, redis, prefix: seatPrefix });
+  return checkOnSaleInvariants({ prisma, redis, prefix: seatPrefix, eventIds });
 };
 
 /** Starts the periodic pass; the returned function stops it (awaits a pass in progress). */

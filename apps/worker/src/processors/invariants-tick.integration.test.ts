@@ -1,0 +1,68 @@
+// The periodic invariant check: a pass stores each event's summary where the sale dashboard reads
+// it (passing, then naming the broken invariant), and one replica per period runs it.
+import { randomUUID } from 'node:crypto';
+import { readInvariantsSummary } from '@tessera/core/dashboard/invariants-summary.store';
+import { eventKeys } from '@tessera/core/holds/keys';
+import { createRedisClient } from '@tessera/core/infra/redis-client';
+import { reconcileEvent } from '@tessera/core/reconciliation/reconcile-event';
+import {
+  createReconciliationFixture,
+  deleteReconciliationFixture,
+  type ReconciliationFixture,
+} from '@tessera/core/reconciliation/reconciliation-fixture';
+import { createPrismaClient } from '@tessera/db/client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runInvariantsTick } from './invariants-tick.ts';
+
+const prisma = createPrismaClient({ databaseUrl: process.env.DATABASE_URL!, poolSize: 2 });
+const redis = createRedisClient({ redisUrl: process.env.REDIS_URL! });
+const seatPrefix = `test:invariants-tick:${randomUUID().slice(0, 8)}:`;
+let fx: ReconciliationFixture;
+
+beforeAll(async () => {
+  fx = await createReconciliationFixture({ prisma, redis, prefix: seatPrefix });
+  await fx.hold({ seats: [fx.seats[0]!, fx.seats[1]!] });
+  await reconcileEvent({ prisma, redis, prefix: seatPrefix, eventId: fx.eventId });
+});
+
+afterAll(async () => {
+  await deleteReconciliationFixture(prisma, fx);
+  for await (const keys of redis.scanStream({ match: `${seatPrefix}*`, count: 500 })) {
+    if ((keys as string[]).length > 0) await redis.del(...(keys as string[]));
+  }
+  redis.disconnect();
+  await prisma.$disconnect();
+});
+
+const tick = () =>
+  runInvariantsTick({ prisma, redis, seatPrefix, everyMs: 1_000, eventIds: [fx.eventId] });
+
+describe('invariants tick', () => {
+  it('stores a passing summary, skips while another pass holds the period, then reports a break', async () => {
+    expect(
+      await readInvariantsSummary({ redis, prefix: seatPrefix, eventId: fx.eventId }),
+    ).toBeNull();
+    expect(await tick()).toEqual({ checked: 1, failed: 0 });
+    expect(
+      await readInvariantsSummary({ redis, prefix: seatPrefix, eventId: fx.eventId }),
+    ).toMatchObject({
+      ok: true,
+      failures: [],
+      heldInRedis: 2,
+      soldInPostgres: 0,
+    });
+    // Same period: another replica (or this one) already ran it.
+    expect(await tick()).toBeNull();
+
+    await redis.del(`${seatPrefix}dashboard:invariants-lock`);
+    await redis.hset(
+      eventKeys({ prefix: seatPrefix, eventId: fx.eventId }).seats,
+      String(fx.seats[6]!),
+      's',
+    );
+    expect(await tick()).toEqual({ checked: 1, failed: 1 });
+    const broken = await readInvariantsSummary({ redis, prefix: seatPrefix, eventId: fx.eventId });
+    expect(broken?.ok).toBe(false);
+    expect(broken?.failures.map((f) => f.name)).toContain('sold-seats-agree');
+  });
+});
