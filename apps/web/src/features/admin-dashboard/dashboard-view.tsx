@@ -76,7 +76,9 @@ const ReconciliationCard = ({ lag }: { lag: DashboardStats['reconciliation'] }) 
   <StatCard
     label="Reconciliation lag"
     value={
-      lag.versionsBehind === null ? 'Not loaded' : `${formatCount(lag.versionsBehind)} changes`
+      lag.versionsBehind === null
+        ? 'Not loaded'
+        : `${formatCount(lag.versionsBehind)} ${lag.versionsBehind === 1 ? 'change' : 'changes'}`
     }
     hint={
       lag.headVersion === null
