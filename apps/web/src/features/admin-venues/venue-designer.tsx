@@ -163,7 +163,7 @@ export const VenueDesigner = ({ initial }: { initial: DesignerInitial }) => {
           onSelect={(seats) => select(seats)}
         />
       </div>
-      <div className="min-w-0 space-y-3 lg:sticky lg:top-4 lg:self-start">
+      <div className="order-first min-w-0 space-y-3 lg:sticky lg:top-4 lg:order-none lg:self-start">
         <div className="flex flex-wrap items-center gap-3">
           <p
             className="mr-auto text-sm text-slate-700"
