@@ -54,7 +54,9 @@ export const OnSaleTimeline = ({ windows }: { windows: AdminOnSaleWindow[] }) =>
             <li key={bar.id} data-testid="timeline-bar" data-status={bar.status}>
               <p className="mb-1 flex flex-wrap items-center gap-x-2 text-xs text-slate-700">
                 <span className="font-semibold text-slate-900">{bar.name}</span>
-                <span>{bar.presale ? 'Presale' : 'General sale'}</span>
+                <span className={bar.presale ? 'font-semibold text-fuchsia-800' : ''}>
+                  {bar.presale ? 'Presale (code needed)' : 'Public'}
+                </span>
                 <span>· {STATUS_LABEL[bar.status]}</span>
                 {bar.waitingRoom && <span>· waiting room</span>}
               </p>
