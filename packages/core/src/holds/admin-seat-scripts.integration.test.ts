@@ -3,9 +3,11 @@
 import { describe, expect, it } from 'vitest';
 import { foldChanges, type ReconcilableChange } from '../reconciliation/fold-changes.ts';
 import { coalesceChanges } from '../seat-stream/stream-changes.ts';
+import { installVenueLayout } from '../layouts/relayout.store.ts';
 import { cancelEventSeatState } from './cancel-event-seat-state.ts';
 import { holdBestAvailable } from './hold-best-available.ts';
 import { returnRefundedSeats } from './return-refunded-seats.ts';
+import { encodeSeatLayout } from './seat-layout.ts';
 import { sellHold } from './sell-hold.ts';
 import { parseStreamEntry, type RawStreamEntry } from './stream-entry.ts';
 import { readSeats, refusalOf, setUpOneRowEvent, useTestRedis } from './test-support.ts';
@@ -109,5 +111,28 @@ describe('cancelEventSeatState (cancel-9)', () => {
       freedSeats: 0,
     });
     expect((await lastChange(keys.stream)).version).toBe(change.version);
+  });
+
+  it('stays cancelled when a venue layout change is installed afterwards', async () => {
+    const { store, hold, keys } = await setUpOneRowEvent({ redis, prefix });
+    await cancelEventSeatState(store);
+    const layout = encodeSeatLayout({
+      seats: [101, 102, 103].map((id, i) => ({
+        id,
+        rowId: 1,
+        position: i + 1,
+        tierId: 1,
+        x: i,
+        y: 0,
+      })),
+      stage: { x: 0, y: 10 },
+      rowSortOrder: new Map([[1, 1]]),
+    });
+    expect(await installVenueLayout({ ...store, layout })).toEqual({
+      version: null,
+      stillTaken: [],
+    });
+    expect(await redis.exists(keys.layout)).toBe(0);
+    expect((await refusalOf(hold([101]))).refusal).toBe('NOT_FOUND');
   });
 });

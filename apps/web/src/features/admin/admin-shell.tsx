@@ -1,4 +1,4 @@
-// The admin console's frame: a heading, the Events / Orders tabs and the page's own content.
+// The admin console's frame: a heading, the Events / Orders / Venues tabs and the page's own content.
 import type { ReactNode } from 'react';
 import { NavLink } from 'react-router-dom';
 import { Page } from '../../components/page.tsx';
@@ -26,6 +26,9 @@ export const AdminShell = ({ title, heading, actions, children }: AdminShellProp
         </NavLink>
         <NavLink to="/admin/orders" className={tabClass}>
           Orders
+        </NavLink>
+        <NavLink to="/admin/venues" className={tabClass}>
+          Venues
         </NavLink>
       </nav>
       <div className="mb-6 flex flex-wrap items-center justify-between gap-3">

@@ -15,11 +15,12 @@
     { version, keptSeatId... }   installed; seats no longer in the layout that are still sold or
                                  held stay in the seats hash and are listed (should be none)
     { 0 }                        the event is not loaded (temps dropped; its next load reads
-                                 Postgres)
+                                 Postgres) or is cancelled (nothing installed)
 ]]
 --- @include "common"
 
-if not isLoaded(KEYS[1]) then
+-- A cancelled event keeps no layout (cancel-9 removed it so every hold is refused): leave it so.
+if not isLoaded(KEYS[1]) or redis.call('HGET', KEYS[1], 'cancelled') == '1' then
   redis.call('DEL', KEYS[8], KEYS[9], KEYS[10])
   return { 0 }
 end
