@@ -39,15 +39,18 @@ export const OnSaleTimeline = ({ windows }: { windows: AdminOnSaleWindow[] }) =>
     >
       <div className="relative">
         <div className="relative h-6 border-b border-slate-200 text-xs text-slate-500">
-          {timeline.ticks.map((tick) => (
-            <span
-              key={tick.ms}
-              className="absolute top-0 -translate-x-1/2 whitespace-nowrap"
-              style={{ left: `${tick.pct}%` }}
-            >
-              {tickLabel(tick.ms, step)}
-            </span>
-          ))}
+          {timeline.ticks
+            // Leave room for the "now" label.
+            .filter((tick) => Math.abs(tick.pct - timeline.nowPct) > 6)
+            .map((tick) => (
+              <span
+                key={tick.ms}
+                className="absolute top-0 -translate-x-1/2 whitespace-nowrap"
+                style={{ left: `${tick.pct}%` }}
+              >
+                {tickLabel(tick.ms, step)}
+              </span>
+            ))}
         </div>
         <ol className="space-y-3 py-3">
           {timeline.bars.map((bar) => (
