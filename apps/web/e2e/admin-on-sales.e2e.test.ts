@@ -175,6 +175,19 @@ describe('on-sale scheduling', () => {
     expect(await bar.getAttribute('data-status')).toBe('PAUSED');
     await screenshot(admin, 'admin-on-sales-paused');
     await control(admin, 'General sale', { action: 'Resume', status: 'Open', done: 'resumed' });
+    // Once started, only what the server allows can be edited: the start is greyed out.
+    await windowCard(admin, 'General sale').getByRole('button', { name: 'Edit' }).click();
+    const edit = admin.getByRole('form', { name: 'Edit General sale' });
+    expect(await edit.getByLabel('Starts at').isDisabled()).toBe(true);
+    await edit.getByLabel('Fans let in per minute').fill('200');
+    await edit.getByRole('button', { name: 'Save changes' }).click();
+    await expect
+      .poll(() => windowCard(admin, 'General sale').innerText(), SETTLE)
+      .toContain('200 fans/min');
+    const edited = await prisma.onSaleWindow.findUniqueOrThrow({ where: { id: saved.id } });
+    expect(edited.admissionRatePerMinute).toBe(200);
+    expect(edited.startsAt.getTime()).toBe(start);
+
     await control(admin, 'General sale', { action: 'End now', status: 'Ended', done: 'ended' });
     expect(await bar.getAttribute('data-status')).toBe('ENDED');
     const ended = await prisma.onSaleWindow.findUniqueOrThrow({ where: { id: saved.id } });
