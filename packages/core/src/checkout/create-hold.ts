@@ -101,7 +101,12 @@ export const createHold = async (options: CreateHoldOptions): Promise<Hold> => {
   try {
     const result = await withEventLoaded({ ...options, eventId }, holdAndRemember);
     recordHoldOutcome({ redis, prefix, eventId, outcome: 'created' }); // dashboard; not awaited
-    return toHoldView({ info, ...result, extended: false });
+    // A seat this process's cache does not know was added by a layout edit (possibly on another
+    // replica): read the event again rather than price or name it from the stale entry.
+    const fresh = result.seatIds.every((id) => info.seats.has(id))
+      ? info
+      : (options.saleInfo.forget(eventId), await options.saleInfo.get(eventId));
+    return toHoldView({ info: fresh, ...result, extended: false });
   } catch (error) {
     if (error instanceof HoldRefusedError && SEAT_CONFLICTS.has(error.refusal)) {
       recordHoldOutcome({ redis, prefix, eventId, outcome: 'conflict' }); // dashboard; not awaited

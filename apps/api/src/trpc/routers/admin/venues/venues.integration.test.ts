@@ -6,6 +6,8 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LayoutDocument } from '@tessera/contracts/layouts';
 import { createSession } from '@tessera/core/auth/sessions.service';
+import { createHold } from '@tessera/core/checkout/create-hold';
+import { createEventSaleInfoCache } from '@tessera/core/checkout/event-sale-info';
 import { eventKeys } from '@tessera/core/holds/keys';
 import { block, layoutDocument, section } from '@tessera/core/layouts/layout-test-documents';
 import { checkEventInvariants } from '@tessera/core/invariants/check-event-invariants';
@@ -266,6 +268,9 @@ describe('admin.venues.saveLayout on a venue with an event on sale', () => {
       d.sections[0]!.blocks[0]!.rowCount = 3;
       d.sections[1]!.blocks[0]!.seatsPerRow = 7;
     });
+    // Another replica's sale-info cache, read before the save and never told about it.
+    const otherReplica = createEventSaleInfoCache({ prisma: testApp.prisma, ttlMs: 3_600_000 });
+    await otherReplica.get(eventId);
     const saved = await save(edited);
     // S2's five seats all move (seven now share the arc); two of them are new.
     expect(saved).toMatchObject({
@@ -328,6 +333,25 @@ describe('admin.venues.saveLayout on a venue with an event on sale', () => {
     await expect(fan.holds.create({ eventId, seatIds: [ids.get('S1/B6')!] })).rejects.toMatchObject(
       { code: 'NOT_FOUND' },
     );
+
+    // The other replica meets a seat its cache does not know and reads the event again rather
+    // than pricing it at 0.
+    const other = await createFan(testApp);
+    await expect(
+      createHold({
+        prisma: testApp.prisma,
+        redis: testApp.redis,
+        prefix: testApp.config.redisPrefix,
+        saleInfo: otherReplica,
+        userId: other.user.id,
+        request: { eventId, seatIds: [after.get('S1/C5')!] },
+        ttlMs: 60_000,
+      }),
+    ).resolves.toMatchObject({
+      seats: [
+        { seatId: after.get('S1/C5'), priceCents: 4000, label: expect.stringContaining('row C') },
+      ],
+    });
   });
 
   it('refuses a save over a newer version', async () => {
