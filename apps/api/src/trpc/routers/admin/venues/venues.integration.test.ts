@@ -343,6 +343,7 @@ describe('admin.venues.saveLayout on a venue with an event on sale', () => {
         redis: testApp.redis,
         prefix: testApp.config.redisPrefix,
         saleInfo: otherReplica,
+        admissionTokenSecret: testApp.config.waitingRoom.admissionTokenSecret,
         userId: other.user.id,
         request: { eventId, seatIds: [after.get('S1/C5')!] },
         ttlMs: 60_000,
