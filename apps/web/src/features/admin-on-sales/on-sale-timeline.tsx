@@ -39,18 +39,15 @@ export const OnSaleTimeline = ({ windows }: { windows: AdminOnSaleWindow[] }) =>
     >
       <div className="relative">
         <div className="relative h-6 border-b border-slate-200 text-xs text-slate-500">
-          {timeline.ticks
-            // Leave room for the "now" label.
-            .filter((tick) => Math.abs(tick.pct - timeline.nowPct) > 6)
-            .map((tick) => (
-              <span
-                key={tick.ms}
-                className="absolute top-0 -translate-x-1/2 whitespace-nowrap"
-                style={{ left: `${tick.pct}%` }}
-              >
-                {tickLabel(tick.ms, step)}
-              </span>
-            ))}
+          {timeline.ticks.map((tick) => (
+            <span
+              key={tick.ms}
+              className="absolute top-0 -translate-x-1/2 whitespace-nowrap"
+              style={{ left: `${tick.pct}%` }}
+            >
+              {tickLabel(tick.ms, step)}
+            </span>
+          ))}
         </div>
         <ol className="space-y-3 py-3">
           {timeline.bars.map((bar) => (
@@ -87,12 +84,12 @@ export const OnSaleTimeline = ({ windows }: { windows: AdminOnSaleWindow[] }) =>
           className="pointer-events-none absolute inset-y-0 w-0.5 bg-red-500"
           style={{ left: `${timeline.nowPct}%` }}
         >
-          <span className="absolute -top-1 left-1 rounded bg-red-500 px-1 text-[10px] font-semibold text-white">
+          <span className="absolute top-full -translate-x-1/2 rounded bg-red-500 px-1 text-[10px] font-semibold text-white">
             now
           </span>
         </div>
       </div>
-      <figcaption className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-600">
+      <figcaption className="mt-6 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-600">
         {LEGEND.map((status) => (
           <span key={status} className="inline-flex items-center gap-1.5">
             <span className={`h-2.5 w-4 rounded-sm ${STATUS_BAR[status]}`} /> {STATUS_LABEL[status]}

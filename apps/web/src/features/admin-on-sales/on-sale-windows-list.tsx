@@ -102,6 +102,22 @@ const WindowCard = ({ window }: { window: AdminOnSaleWindow }) => {
       data-testid="on-sale-window"
       className="space-y-3 rounded-2xl border border-slate-200 bg-white p-4 shadow-sm"
     >
+      {/* First: closed dialogs take no space, so space-y leaves no gap under the last line. */}
+      {(Object.keys(CONTROLS) as Control[]).map((action) => (
+        <ConfirmDialog
+          key={action}
+          open={open === action}
+          title={CONTROLS[action].title}
+          confirmLabel={CONTROLS[action].label}
+          danger={CONTROLS[action].danger}
+          pending={mutations[action].isPending}
+          error={mutations[action].error ? describeError(mutations[action].error) : null}
+          onConfirm={() => mutations[action].mutate({ id: window.id })}
+          onClose={() => setOpen(null)}
+        >
+          “{window.name}”: {CONTROLS[action].body}
+        </ConfirmDialog>
+      ))}
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div className="min-w-0">
           <h3 className="flex flex-wrap items-center gap-2 font-semibold text-slate-900">
@@ -168,21 +184,6 @@ const WindowCard = ({ window }: { window: AdminOnSaleWindow }) => {
           onCancel={() => setEditing(false)}
         />
       )}
-      {(Object.keys(CONTROLS) as Control[]).map((action) => (
-        <ConfirmDialog
-          key={action}
-          open={open === action}
-          title={CONTROLS[action].title}
-          confirmLabel={CONTROLS[action].label}
-          danger={CONTROLS[action].danger}
-          pending={mutations[action].isPending}
-          error={mutations[action].error ? describeError(mutations[action].error) : null}
-          onConfirm={() => mutations[action].mutate({ id: window.id })}
-          onClose={() => setOpen(null)}
-        >
-          “{window.name}”: {CONTROLS[action].body}
-        </ConfirmDialog>
-      ))}
     </li>
   );
 };
