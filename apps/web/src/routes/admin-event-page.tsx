@@ -57,6 +57,9 @@ const EditEvent = ({ id }: { id: string }) => {
             <Link to={`/admin/events/${id}/on-sales`} className={buttonClasses('secondary')}>
               On-sale windows
             </Link>
+            <Link to={`/admin/events/${id}/dashboard`} className={buttonClasses('secondary')}>
+              Live dashboard
+            </Link>
           </>
         )
       }
