@@ -182,7 +182,9 @@ describe('an admin runs a sale from an empty venue to the live dashboard', () =>
     const prices = form.locator('input[id^="price-"]');
     await expect.poll(() => prices.count(), SETTLE).toBeGreaterThanOrEqual(2);
     const tierCount = await prices.count();
-    for (let i = 0; i < tierCount; i += 1) await prices.nth(i).fill(String(40 + 10 * i));
+    // Premium first, then Standard: each a little over the venue's defaults.
+    const euros = Array.from({ length: tierCount }, (_, i) => 90 - 35 * i);
+    for (let i = 0; i < tierCount; i += 1) await prices.nth(i).fill(String(euros[i]));
     await shot('3-event-form');
     await form.getByRole('button', { name: 'Create draft' }).click();
 
@@ -195,7 +197,9 @@ describe('an admin runs a sale from an empty venue to the live dashboard', () =>
       include: { prices: true },
     });
     expect(saved.venueId).toBe(venueId);
-    expect(saved.prices).toHaveLength(tierCount);
+    expect(saved.prices.map((p) => p.priceCents).sort((a, b) => b - a)).toEqual(
+      euros.map((e) => e * 100),
+    );
     await shot('3-event-created');
 
     // It is listed among the drafts.
@@ -293,6 +297,10 @@ describe('an admin runs a sale from an empty venue to the live dashboard', () =>
     await expect
       .poll(() => admin.getByTestId('stat-Holds per second').innerText(), SETTLE)
       .not.toBe('0.0/s');
+    expect(await admin.getByLabel('Holds per second', { exact: true }).innerText()).toContain(
+      `${FANS} holds since the sale began`,
+    );
+    expect(await admin.getByTestId('stat-Active shoppers').innerText()).toBe(String(FANS));
     await shot('6-dashboard-live');
     expect(pageErrors).toEqual([]);
   });
