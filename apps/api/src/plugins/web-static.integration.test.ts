@@ -37,7 +37,12 @@ describe('web app serving', () => {
   });
 
   it('keeps API paths and non-GET requests out of the fallback', async () => {
-    expect((await testApp.app.inject({ method: 'GET', url: '/metrics' })).statusCode).toBe(404);
+    const metrics = await testApp.app.inject({ method: 'GET', url: '/metrics' });
+    expect(metrics.headers['content-type']).toContain('text/plain');
+    expect(metrics.body).not.toContain('<html');
+    expect((await testApp.app.inject({ method: 'GET', url: '/metrics/extra' })).statusCode).toBe(
+      404,
+    );
     expect((await testApp.app.inject({ method: 'GET', url: '/healthz/extra' })).statusCode).toBe(
       404,
     );
