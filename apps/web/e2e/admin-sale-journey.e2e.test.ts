@@ -224,6 +224,10 @@ describe('an admin runs a sale from an empty venue to the live dashboard', () =>
     await form.getByLabel('Name').fill(WINDOW);
     await form.getByLabel('Starts at').fill(localInput(windowStart));
     await form.getByLabel('Ends at').fill(localInput(windowStart + 2 * 60 * MINUTE));
+    // The form's default pre-queue follows its default start (the next full hour), not ours.
+    await form
+      .getByLabel('Pre-queue opens at (optional)')
+      .fill(localInput(windowStart - 10 * MINUTE));
     await form.getByRole('radio', { name: /Fixed pace/ }).check();
     await form.getByLabel('Fans let in per minute').fill('600');
     await form.getByLabel('Seats per fan').fill('4');
