@@ -9,6 +9,7 @@ import {
   parseLocalInput,
   toLocalInput,
   type OnSaleFormState,
+  withField,
 } from './on-sale-form-model.ts';
 
 const EVENT_ID = '7d3f6a52-2d5e-4c1a-9a43-0e0f4b1c2d3e';
@@ -47,6 +48,37 @@ describe('defaultOnSaleForm', () => {
     expect(state.endsAt).toBe('2030-06-01T13:00');
     expect(state.preQueueOpensAt).toBe('2030-06-01T10:30');
     expect(buildScheduleInput(state, EVENT_ID).errors).toBeNull();
+  });
+});
+
+describe('withField', () => {
+  const MIN = 60_000;
+  const start = Date.parse('2026-12-01T10:00:00Z');
+
+  it('moves a default pre-queue and end along with a new start', () => {
+    const state = {
+      ...defaultOnSaleForm(start - 10 * MIN),
+      startsAt: toLocalInput(start),
+      preQueueOpensAt: toLocalInput(start - 30 * MIN),
+      endsAt: toLocalInput(start + 120 * MIN),
+    };
+    const moved = withField(state, 'startsAt', toLocalInput(start - 45 * MIN));
+    expect(moved.startsAt).toBe(toLocalInput(start - 45 * MIN));
+    expect(moved.preQueueOpensAt).toBe(toLocalInput(start - 75 * MIN));
+    expect(moved.endsAt).toBe(toLocalInput(start + 75 * MIN));
+  });
+
+  it('leaves times the admin chose where they are', () => {
+    const state = {
+      ...defaultOnSaleForm(start - 10 * MIN),
+      startsAt: toLocalInput(start),
+      preQueueOpensAt: toLocalInput(start - 5 * MIN),
+      endsAt: toLocalInput(start + 300 * MIN),
+    };
+    const moved = withField(state, 'startsAt', toLocalInput(start + 60 * MIN));
+    expect(moved.preQueueOpensAt).toBe(toLocalInput(start - 5 * MIN));
+    expect(moved.endsAt).toBe(toLocalInput(start + 300 * MIN));
+    expect(withField(state, 'name', 'Presale')).toEqual({ ...state, name: 'Presale' });
   });
 });
 

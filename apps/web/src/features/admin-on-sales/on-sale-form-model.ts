@@ -70,6 +70,28 @@ export const defaultOnSaleForm = (nowMs: number): OnSaleFormState => {
   };
 };
 
+/**
+ * Sets one field. A new start carries along the pre-queue and the end while they still sit at their
+ * default distance from the old start (30 minutes before, two hours after), so an admin who only moves
+ * the start does not get a pre-queue after it; times the admin chose stay where they are.
+ */
+export const withField = <K extends keyof OnSaleFormState>(
+  state: OnSaleFormState,
+  key: K,
+  value: OnSaleFormState[K],
+): OnSaleFormState => {
+  const next = { ...state, [key]: value };
+  if (key !== 'startsAt') return next;
+  const oldStart = parseLocalInput(state.startsAt)?.getTime();
+  const newStart = parseLocalInput(String(value))?.getTime();
+  if (oldStart === undefined || newStart === undefined) return next;
+  if (state.preQueueOpensAt === toLocalInput(oldStart - HOUR_MS / 2))
+    next.preQueueOpensAt = toLocalInput(newStart - HOUR_MS / 2);
+  if (state.endsAt === toLocalInput(oldStart + 2 * HOUR_MS))
+    next.endsAt = toLocalInput(newStart + 2 * HOUR_MS);
+  return next;
+};
+
 export const fromOnSaleWindow = (w: AdminOnSaleWindow): OnSaleFormState => ({
   name: w.name,
   startsAt: toLocalInput(Date.parse(w.startsAt)),

@@ -15,6 +15,7 @@ import {
   type OnSaleField,
   type OnSaleFormErrors,
   type OnSaleFormState,
+  withField,
 } from './on-sale-form-model.ts';
 
 type Submit =
@@ -70,7 +71,7 @@ export const OnSaleForm = ({
   const started = window !== undefined && window.status !== 'SCHEDULED';
   const locked = (field: OnSaleField) => started && LOCKED_ONCE_STARTED.includes(field);
   const set = <K extends OnSaleField>(key: K, value: OnSaleFormState[K]) => {
-    setState((s) => ({ ...s, [key]: value }));
+    setState((s) => withField(s, key, value));
     setErrors(({ [key]: _dropped, form: _form, ...rest }) => rest);
   };
   const text = (
