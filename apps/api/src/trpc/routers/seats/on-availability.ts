@@ -5,7 +5,7 @@ import { AppErrorCode } from '@tessera/contracts/errors';
 import { isAppError } from '@tessera/core/errors/app-error';
 import { publicProcedure } from '../../procedures.ts';
 import { availabilityHubOf } from './seat-hubs.ts';
-import { createSubscriptionQueue } from './subscription-queue.ts';
+import { createSubscriptionQueue } from '../../subscription-queue.ts';
 
 export const seatsOnAvailabilityProcedure = publicProcedure
   .input(ZSeatsOnAvailabilityRequest)

@@ -8,7 +8,7 @@ import { readChangesSince } from '@tessera/core/seat-stream/read-changes-since';
 import { coalesceChanges, type HubDelta } from '@tessera/core/seat-stream/stream-changes';
 import type { Context } from '../../context.ts';
 import { eventStreamHubOf } from './seat-hubs.ts';
-import { createSubscriptionQueue } from './subscription-queue.ts';
+import { createSubscriptionQueue } from '../../subscription-queue.ts';
 
 export interface SeatChangeEvent {
   /** The version the client holds after this message (the SSE id). */

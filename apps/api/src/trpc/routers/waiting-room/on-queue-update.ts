@@ -5,34 +5,9 @@ import { ZWaitingRoomStatusRequest } from '@tessera/contracts/waiting-room';
 import type { QueueStatus } from '@tessera/contracts/waiting-room';
 import { readQueueStatus } from '@tessera/core/waiting-room/read-queue-status';
 import { authedProcedure } from '../../procedures.ts';
+import { createSubscriptionQueue } from '../../subscription-queue.ts';
 import { queueStore, resolveWaitingRoomWindow } from './resolve-window.ts';
 import { sharedQueueStatusHub } from './queue-status-hub.ts';
-
-/** Latest-wins mailbox: a slow client gets the newest status, never a backlog of stale ones. */
-const createMailbox = (signal: AbortSignal | undefined) => {
-  let latest: QueueStatus | null = null;
-  let wake: (() => void) | null = null;
-  const notify = () => {
-    wake?.();
-    wake = null;
-  };
-  signal?.addEventListener('abort', notify, { once: true });
-  return {
-    put(status: QueueStatus) {
-      latest = status;
-      notify();
-    },
-    async take(): Promise<QueueStatus | null> {
-      while (!latest) {
-        if (signal?.aborted) return null;
-        await new Promise<void>((resolve) => (wake = resolve));
-      }
-      const status = latest;
-      latest = null;
-      return status;
-    },
-  };
-};
 
 export const onQueueUpdateProcedure = authedProcedure
   .input(ZWaitingRoomStatusRequest)
@@ -47,17 +22,18 @@ export const onQueueUpdateProcedure = authedProcedure
     const store = queueStore(ctx);
     const hub = sharedQueueStatusHub({ ...store, everyMs: ctx.config.waitingRoom.updateEveryMs });
     const first = await readQueueStatus({ ...store, windowId: window.windowId, userId });
-    const mailbox = createMailbox(signal);
+    // Latest wins: a slow client gets the newest status, never a backlog of stale ones.
+    const mailbox = createSubscriptionQueue<QueueStatus>(signal, { keyOf: () => 'latest' });
     const unsubscribe = hub.subscribe({
       windowId: window.windowId,
       userId,
-      listener: mailbox.put,
+      listener: mailbox.push,
       first,
     });
     try {
       yield first;
       for (;;) {
-        const status = await mailbox.take();
+        const status = await mailbox.next();
         if (!status) return;
         yield status;
       }

@@ -8,36 +8,11 @@ import {
 import { AppErrorCode } from '@tessera/contracts/errors';
 import { AppError } from '@tessera/core/errors/app-error';
 import { adminProcedure } from '../../../procedures.ts';
+import { createSubscriptionQueue } from '../../../subscription-queue.ts';
 import { sharedDashboardHub } from './dashboard-hub.ts';
 
 const DASHBOARD_EVERY_MS = 1000;
 const SALE_TOTALS_TTL_MS = 3000;
-
-/** Latest-wins mailbox: never a backlog of stale figures. */
-const createMailbox = (signal: AbortSignal | undefined) => {
-  let latest: DashboardStats | null = null;
-  let wake: (() => void) | null = null;
-  const notify = () => {
-    wake?.();
-    wake = null;
-  };
-  signal?.addEventListener('abort', notify, { once: true });
-  return {
-    put(stats: DashboardStats) {
-      latest = stats;
-      notify();
-    },
-    async take(): Promise<DashboardStats | null> {
-      while (!latest) {
-        if (signal?.aborted) return null;
-        await new Promise<void>((resolve) => (wake = resolve));
-      }
-      const stats = latest;
-      latest = null;
-      return stats;
-    },
-  };
-};
 
 export const onDashboardStatsProcedure = adminProcedure
   .input(ZDashboardStatsRequest)
@@ -60,15 +35,16 @@ export const onDashboardStatsProcedure = adminProcedure
       saleTotalsTtlMs: SALE_TOTALS_TTL_MS,
       onError: (error) => ctx.log.warn({ err: error }, 'dashboard stats read failed'),
     });
-    const mailbox = createMailbox(signal);
+    // Latest wins: a slow client gets the newest stats, never a backlog of stale ones.
+    const mailbox = createSubscriptionQueue<DashboardStats>(signal, { keyOf: () => 'latest' });
     const unsubscribe = hub.subscribe({
       eventId: input.eventId,
       title: ctx.eventTitle,
-      listener: mailbox.put,
+      listener: mailbox.push,
     });
     try {
       for (;;) {
-        const stats = await mailbox.take();
+        const stats = await mailbox.next();
         if (!stats) return;
         yield stats;
       }
