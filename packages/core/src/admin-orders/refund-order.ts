@@ -123,6 +123,8 @@ export const refundOrder = async ({
   const alreadyRefunded = () =>
     new AppError(AppErrorCode.CONFLICT, { userMessage: 'This order has already been refunded.' });
   if (!seatIds && order.payments.length === 0) throw alreadyRefunded();
+  // Read as confirmed but claimed by someone else meanwhile: that refund returns the money too.
+  if (!seatIds && order.status === 'CONFIRMED') throw alreadyRefunded();
   let seatsReleased = 0;
   if (seatIds) {
     await returnRefundedSeats({
