@@ -12,6 +12,7 @@ import { loggerOptions } from './plugins/logger-options.ts';
 import { metricsPlugin } from './plugins/metrics.ts';
 import { prismaPlugin } from './plugins/prisma.ts';
 import { redisPlugin } from './plugins/redis.ts';
+import { replicaIdPlugin } from './plugins/replica-id.ts';
 import { trpcFastPathPlugin } from './plugins/trpc-fast-path.ts';
 import { generateRequestId, requestIdPlugin } from './plugins/request-id.ts';
 import { webStaticPlugin } from './plugins/web-static.ts';
@@ -55,6 +56,7 @@ export const buildApp = async ({
   const deps = createApiDeps({ prisma, redis, config, paymentProvider });
 
   await app.register(requestIdPlugin);
+  await app.register(replicaIdPlugin, { replicaId: config.replicaId });
   await app.register(prismaPlugin, { prisma });
   await app.register(redisPlugin, { redis });
   await app.register(fastifyCookie);

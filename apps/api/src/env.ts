@@ -27,6 +27,11 @@ export const ZApiEnv = ZDatabaseEnv.extend(ZRedisEnv.shape)
     WEB_DIST_DIR: z.string().default(path.resolve(apiPackageDir, '../web/dist')),
     /** Fastify trustProxy: "true"/"false" or a comma list of proxy addresses/CIDRs. */
     TRUST_PROXY: z.string().default('false'),
+    /** Names this replica in the X-Tessera-Replica response header (e.g. api-1); unset: no header. */
+    REPLICA_ID: z
+      .string()
+      .regex(/^[\w.-]{1,64}$/)
+      .optional(),
     LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
     LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(50),
     LOGIN_FAILURE_WINDOW_SECONDS: z.coerce
@@ -96,6 +101,7 @@ export interface ApiConfig {
   cookieSecure: boolean;
   webDistDir: string;
   trustProxy: boolean | string;
+  replicaId?: string;
   loginLimits: { maxFailuresPerAccount: number; maxFailuresPerIp: number; windowSeconds: number };
   checkout: {
     holdTtlMs: number;
@@ -146,6 +152,7 @@ export const toApiConfig = (env: ApiEnv): ApiConfig => {
       env.COOKIE_SECURE === 'auto' ? publicOrigin.startsWith('https:') : env.COOKIE_SECURE,
     webDistDir: env.WEB_DIST_DIR,
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    replicaId: env.REPLICA_ID,
     loginLimits: {
       maxFailuresPerAccount: env.LOGIN_MAX_FAILURES_PER_ACCOUNT,
       maxFailuresPerIp: env.LOGIN_MAX_FAILURES_PER_IP,
