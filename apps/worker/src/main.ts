@@ -4,14 +4,18 @@ import { configureStreamMaxLen } from '@tessera/core/holds/hold-options';
 import { createPrismaClient } from '@tessera/db/client';
 import { assertPostgresReachable } from '@tessera/db/check-connection';
 import { createMaintenanceQueue, scheduleMaintenance } from '@tessera/jobs/maintenance-queue';
+import { bullmqPrefix } from '@tessera/jobs/queues';
 import {
   createReconcileQueue,
   createSeatSyncTickQueue,
   scheduleSeatSync,
 } from '@tessera/jobs/seat-sync-queues';
 import { createWaitingRoomQueue, scheduleWaitingRoom } from '@tessera/jobs/waiting-room-queue';
-import { pino } from 'pino';
+import { requestIdOf } from '@tessera/jobs/job-context';
 import { loadWorkerEnv } from './env.ts';
+import { startMetricsServer } from './observability/metrics-server.ts';
+import { createWorkerMetrics } from './observability/worker-metrics.ts';
+import { createWorkerLogger } from './observability/worker-logger.ts';
 import { startInvariantsTick } from './processors/invariants-tick.ts';
 import { createMaintenanceWorker } from './processors/maintenance.ts';
 import { createReconcileWorker } from './processors/reconcile-event.ts';
@@ -21,7 +25,7 @@ import { createWaitingRoomWorker } from './processors/waiting-room-tick.ts';
 const env = loadWorkerEnv();
 // The sweeper's stream appends trim to the same length as the API's (the seat map's resume window).
 configureStreamMaxLen(env.SEAT_STREAM_MAX_LEN);
-const logger = pino({ level: env.LOG_LEVEL, base: { service: 'worker' } });
+const logger = createWorkerLogger({ level: env.LOG_LEVEL });
 
 try {
   await assertPostgresReachable(env.DATABASE_URL);
@@ -34,7 +38,7 @@ try {
 const prisma = createPrismaClient({ databaseUrl: env.DATABASE_URL, poolSize: 5 });
 
 const connection = createRedisClient({ redisUrl: env.REDIS_URL, forBullmq: true });
-const prefix = `${env.REDIS_PREFIX}bull`;
+const prefix = bullmqPrefix(env.REDIS_PREFIX);
 const queue = createMaintenanceQueue({ connection, prefix });
 await scheduleMaintenance(queue, env.MAINTENANCE_EVERY_MS);
 // Seat-state keys and scripts use their own client; BullMQ's connection blocks and never times out.
@@ -63,8 +67,27 @@ const workers = [
   createWaitingRoomWorker({ prisma, redis, seatPrefix, connection, prefix, logger }),
 ];
 for (const worker of workers)
-  worker.on('failed', (job, err) => logger.error({ job: job?.name, err }, 'job failed'));
-logger.info({ queues: workers.map((w) => w.name) }, 'worker started');
+  worker.on('failed', (job, err) =>
+    logger.error({ job: job?.name, requestId: requestIdOf(job?.data), err }, 'job failed'),
+  );
+const metricsServer = await startMetricsServer({
+  registry: createWorkerMetrics({
+    prisma,
+    redis,
+    seatPrefix,
+    queues: [queue, tickQueue, reconcileQueue, waitingRoomQueue],
+  }),
+  port: env.WORKER_METRICS_PORT,
+  host: env.WORKER_METRICS_HOST,
+  logger,
+}).catch((error: unknown) => {
+  console.error(`Tessera worker cannot start: ${(error as Error).message}`);
+  process.exit(1);
+});
+logger.info(
+  { queues: workers.map((w) => w.name), metricsPort: metricsServer.port },
+  'worker started',
+);
 // The sale dashboard shows the last invariant check of each event on sale.
 const stopInvariantsTick = startInvariantsTick({ prisma, redis, seatPrefix, logger });
 
@@ -73,7 +96,11 @@ const shutdown = async (signal: string) => {
   if (stopping) return;
   stopping = true;
   logger.info({ signal }, 'worker shutting down');
-  await Promise.all([...workers.map((w) => w.close()), stopInvariantsTick()]);
+  await Promise.all([
+    ...workers.map((w) => w.close()),
+    stopInvariantsTick(),
+    metricsServer.close(),
+  ]);
   await Promise.all([
     queue.close(),
     tickQueue.close(),

@@ -1,6 +1,15 @@
 // Queue names and job payload schemas: the contract between producers (api, worker) and processors.
 import { z } from 'zod';
 
+/**
+ * The BullMQ key prefix for a deployment's REDIS_PREFIX, wrapped in one hash tag: every queue's keys
+ * then share a cluster slot, as BullMQ's multi-key scripts require on Redis Cluster.
+ */
+export const bullmqPrefix = (redisPrefix: string) => {
+  if (/[{}]/.test(redisPrefix)) throw new Error('REDIS_PREFIX must not contain braces');
+  return `{${redisPrefix}bull}`;
+};
+
 export const QueueName = {
   MAINTENANCE: 'maintenance',
 } as const;

@@ -1,6 +1,7 @@
 // Builds the real app against the test Postgres and Redis with a random Redis prefix per app.
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import { deleteKeysByPrefix } from '@tessera/core/infra/delete-keys';
 import { createRedisClient } from '@tessera/core/infra/redis-client';
 import { createPrismaClient } from '@tessera/db/client';
 import { buildApp, type BuildAppOptions } from '../app.ts';
@@ -40,8 +41,7 @@ export const startTestApp = async (
     },
     async close() {
       await app.close();
-      const keys = await redis.keys(`${config.redisPrefix}*`);
-      if (keys.length > 0) await redis.del(...keys);
+      await deleteKeysByPrefix(redis, config.redisPrefix);
       await Promise.all([prisma.$disconnect(), redis.quit()]);
     },
   };

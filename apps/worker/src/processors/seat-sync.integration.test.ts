@@ -2,6 +2,7 @@
 // Postgres (no manual reconcile), and one event never has two reconcile jobs queued at once.
 import { randomUUID } from 'node:crypto';
 import { releaseHold } from '@tessera/core/holds/release-hold';
+import { deleteKeysByPrefix } from '@tessera/core/infra/delete-keys';
 import { createRedisClient } from '@tessera/core/infra/redis-client';
 import {
   createReconciliationFixture,
@@ -15,6 +16,7 @@ import {
   enqueueReconcileEvents,
   scheduleSeatSync,
 } from '@tessera/jobs/seat-sync-queues';
+import { bullmqPrefix } from '@tessera/jobs/queues';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createReconcileWorker } from './reconcile-event.ts';
@@ -37,7 +39,7 @@ const started = (prefix: string) => {
   ];
   return { tickQueue, reconcileQueue, workers };
 };
-const live = started(`test:${run}:bull`);
+const live = started(bullmqPrefix(`test:${run}:`));
 
 beforeAll(async () => {
   fx = await createReconciliationFixture({ prisma, redis, prefix: seatPrefix });
@@ -50,9 +52,7 @@ afterAll(async () => {
     await queue.close();
   }
   await deleteReconciliationFixture(prisma, fx);
-  for await (const keys of redis.scanStream({ match: `${seatPrefix}*`, count: 500 })) {
-    if ((keys as string[]).length > 0) await redis.del(...(keys as string[]));
-  }
+  await deleteKeysByPrefix(redis, seatPrefix);
   connection.disconnect();
   redis.disconnect();
   await prisma.$disconnect();
@@ -81,7 +81,7 @@ describe('seat-sync workers', () => {
 
   it('queues at most one reconcile job per event', async () => {
     // A queue with no worker: the jobs stay waiting, so the dedupe is visible.
-    const idle = createReconcileQueue({ connection, prefix: `test:${run}:idle` });
+    const idle = createReconcileQueue({ connection, prefix: bullmqPrefix(`test:${run}:idle:`) });
     await enqueueReconcileEvents(idle, [fx.eventId, fx.eventId]);
     await enqueueReconcileEvents(idle, [fx.eventId]);
     expect(await idle.getJobCounts('waiting', 'active')).toEqual({ waiting: 1, active: 0 });

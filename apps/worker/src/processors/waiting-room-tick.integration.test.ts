@@ -1,6 +1,7 @@
 // The waiting-room worker on a real queue: its recurring tick alone opens a window that is due
 // and admits the fans waiting in it, two workers side by side admitting each fan exactly once.
 import { randomUUID } from 'node:crypto';
+import { deleteKeysByPrefix } from '@tessera/core/infra/delete-keys';
 import { createRedisClient } from '@tessera/core/infra/redis-client';
 import {
   createTestEvent,
@@ -13,6 +14,7 @@ import { publishWindow } from '@tessera/core/waiting-room/publish-window';
 import { endWindow } from '@tessera/core/waiting-room/window-controls';
 import { createPrismaClient } from '@tessera/db/client';
 import { createWaitingRoomQueue, scheduleWaitingRoom } from '@tessera/jobs/waiting-room-queue';
+import { bullmqPrefix } from '@tessera/jobs/queues';
 import { pino } from 'pino';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { createWaitingRoomWorker } from './waiting-room-tick.ts';
@@ -22,7 +24,7 @@ const connection = createRedisClient({ redisUrl: process.env.REDIS_URL!, forBull
 const redis = createRedisClient({ redisUrl: process.env.REDIS_URL! });
 const run = randomUUID().slice(0, 8);
 const seatPrefix = `test:waiting-room:${run}:`;
-const prefix = `test:${run}:bull`;
+const prefix = bullmqPrefix(`test:${run}:`);
 const logger = pino({ level: 'silent' });
 const queue = createWaitingRoomQueue({ connection, prefix });
 const workers: Array<ReturnType<typeof createWaitingRoomWorker>> = [];
@@ -31,9 +33,7 @@ afterAll(async () => {
   await Promise.all(workers.map((w) => w.close()));
   await queue.obliterate({ force: true });
   await queue.close();
-  for await (const keys of redis.scanStream({ match: `${seatPrefix}*`, count: 500 })) {
-    if ((keys as string[]).length > 0) await redis.del(...(keys as string[]));
-  }
+  await deleteKeysByPrefix(redis, seatPrefix);
   connection.disconnect();
   redis.disconnect();
   await prisma.$disconnect();

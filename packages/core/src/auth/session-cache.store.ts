@@ -55,5 +55,6 @@ export const dropCachedSessions = async ({
   redisPrefix: string;
   sessionIds: string[];
 }) => {
-  if (sessionIds.length > 0) await redis.del(...sessionIds.map((id) => keyOf(redisPrefix, id)));
+  // One DEL per key: on Redis Cluster the sessions' keys sit in different slots.
+  await Promise.all(sessionIds.map((id) => redis.del(keyOf(redisPrefix, id))));
 };

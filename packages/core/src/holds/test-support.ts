@@ -1,8 +1,10 @@
 // Shared set-up for the holds integration tests: a Redis client on the test database, a random
 // key prefix per test file, hand-made seat grids, and readers for the raw keys under test.
 import { randomUUID } from 'node:crypto';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { afterAll, expect, vi } from 'vitest';
+import { deleteKeysByPrefix } from '../infra/delete-keys.ts';
+import { createRedisClient } from '../infra/redis-client.ts';
 import { holdSeats } from './hold-seats.ts';
 import { HoldRefusedError } from './hold-refusal.ts';
 import { eventKeys } from './keys.ts';
@@ -10,8 +12,9 @@ import { redisTimeMs } from './seat-state-codec.ts';
 import { installEventSeatState } from './install-event-seat-state.ts';
 import { encodeSeatLayout, type LayoutSeat } from './seat-layout.ts';
 
+/** The test Redis (TEST_REDIS_URL via the vitest preset): one server, or a cluster. */
 export const connectTestRedis = () =>
-  new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379/1');
+  createRedisClient({ redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379/1' });
 
 export const randomPrefix = () => `test:holds:${randomUUID().slice(0, 8)}:`;
 
@@ -28,9 +31,7 @@ export const useTestRedis = () => {
 
 /** Deletes every key this test file wrote. */
 export const dropPrefix = async (redis: Redis, prefix: string) => {
-  for await (const keys of redis.scanStream({ match: `${prefix}*`, count: 500 })) {
-    if ((keys as string[]).length > 0) await redis.del(...(keys as string[]));
-  }
+  await deleteKeysByPrefix(redis, prefix);
 };
 
 /**

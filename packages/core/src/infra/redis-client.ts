@@ -1,5 +1,10 @@
 // ioredis clients with settings every Tessera process shares, and a readable startup check.
-import { Redis } from 'ioredis';
+// REDIS_URL `redis://…` gives a plain Redis; `redis-cluster://host:port[?nodes=host:port,…]` gives
+// an ioredis Cluster seeded from those nodes (it discovers the rest itself).
+import { Cluster, Redis, type RedisOptions } from 'ioredis';
+
+/** What a Tessera Redis connection is: one server or a cluster. */
+export type RedisClient = Redis | Cluster;
 
 export interface CreateRedisClientOptions {
   redisUrl: string;
@@ -9,16 +14,63 @@ export interface CreateRedisClientOptions {
   lazyConnect?: boolean;
 }
 
+const CLUSTER_SCHEME = 'redis-cluster:';
+
+export const isClusterUrl = (redisUrl: string): boolean =>
+  redisUrl.startsWith(`${CLUSTER_SCHEME}//`);
+
+/** The seed nodes and credentials of a `redis-cluster://` URL. */
+export const parseClusterUrl = (redisUrl: string) => {
+  const url = new URL(redisUrl);
+  if (url.protocol !== CLUSTER_SCHEME) throw new Error(`Not a redis-cluster:// URL: ${redisUrl}`);
+  const seeds = [url.host, ...(url.searchParams.get('nodes')?.split(',') ?? [])].filter(Boolean);
+  const nodes = seeds.map((seed) => {
+    const [host, port] = seed.split(':');
+    return { host: host!, port: Number(port || 6379) };
+  });
+  if (nodes.length === 0) throw new Error(`redis-cluster:// URL names no node: ${redisUrl}`);
+  const auth: Pick<RedisOptions, 'username' | 'password'> = {
+    ...(url.username && { username: decodeURIComponent(url.username) }),
+    ...(url.password && { password: decodeURIComponent(url.password) }),
+  };
+  return { nodes, auth };
+};
+
+/** True when the client is an ioredis Cluster (whatever its static type says). */
+export const isCluster = (redis: RedisClient): redis is Cluster => redis.isCluster;
+
+const connect = (
+  redisUrl: string,
+  options: RedisOptions,
+  clusterRetry?: () => number | null,
+): RedisClient => {
+  if (!isClusterUrl(redisUrl)) return new Redis(redisUrl, options);
+  const { nodes, auth } = parseClusterUrl(redisUrl);
+  const { lazyConnect, ...redisOptions } = options;
+  return new Cluster(nodes, {
+    ...(lazyConnect !== undefined && { lazyConnect }),
+    redisOptions: { ...redisOptions, ...auth },
+    ...(clusterRetry && { clusterRetryStrategy: clusterRetry }),
+    // Hold scripts and reads go to each slot's master: the reads the domain makes must see its writes.
+    scaleReads: 'master',
+  });
+};
+
+/**
+ * A client for REDIS_URL. Typed `Redis` so the domain's `Redis`-typed functions take it unchanged:
+ * a Cluster answers every command they use through ioredis's common Commander API (each script's
+ * keys share one hash tag). The few places that must differ (key scans) check `isCluster`.
+ */
 export const createRedisClient = ({
   redisUrl,
   forBullmq = false,
   lazyConnect = false,
-}: CreateRedisClientOptions) =>
-  new Redis(redisUrl, {
+}: CreateRedisClientOptions): Redis =>
+  connect(redisUrl, {
     lazyConnect,
     maxRetriesPerRequest: forBullmq ? null : 3,
     enableReadyCheck: true,
-  });
+  }) as Redis;
 
 /** One sentence saying why Redis could not be used and how to start it. */
 export const describeRedisError = (error: unknown, redisUrl: string): string => {
@@ -38,14 +90,15 @@ export const describeRedisError = (error: unknown, redisUrl: string): string => 
 
 /** Connects once without retrying and pings; throws an Error carrying the one-sentence reason. */
 export const assertRedisReachable = async (redisUrl: string): Promise<void> => {
-  const probe = new Redis(redisUrl, {
-    lazyConnect: true,
-    maxRetriesPerRequest: 0,
-    retryStrategy: () => null,
-  });
+  const probe = connect(
+    redisUrl,
+    { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null },
+    () => null,
+  );
   // ioredis rejects connect() with a generic "Connection is closed"; the socket error says why.
   let socketError: unknown;
   probe.on('error', (error) => (socketError ??= error));
+  probe.on('node error', (error) => (socketError ??= error));
   try {
     await probe.connect();
     await probe.ping();

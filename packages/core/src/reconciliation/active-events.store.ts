@@ -1,5 +1,6 @@
 // The set of events whose seat state lives in Redis: the reconcile and sweep ticks visit these.
-// One plain set per deployment prefix (not hash-tagged: it is read whole, never inside a script).
+// One plain set per deployment prefix (not hash-tagged: it is read whole, never inside a script;
+// so nothing here may combine it with an event's keys in one MULTI or pipeline).
 import type { Redis } from 'ioredis';
 import { eventKeys } from '../holds/keys.ts';
 
@@ -25,11 +26,9 @@ export const unmarkEventActive = async ({
   prefix,
   eventId,
 }: ActiveEventsOptions & { eventId: string }): Promise<void> => {
-  await redis
-    .multi()
-    .srem(activeEventsKey(prefix), eventId)
-    .hdel(appliedKey(prefix), eventId)
-    .exec();
+  // Two commands, not MULTI: the keys sit in different cluster slots, and `applied` is a cache.
+  await redis.srem(activeEventsKey(prefix), eventId);
+  await redis.hdel(appliedKey(prefix), eventId);
 };
 
 export const listActiveEvents = async ({ redis, prefix }: ActiveEventsOptions): Promise<string[]> =>
@@ -53,13 +52,18 @@ export const recordAppliedVersion = async ({
 export const listEventsBehind = async (options: ActiveEventsOptions): Promise<string[]> => {
   const eventIds = await listActiveEvents(options);
   if (eventIds.length === 0) return [];
-  const pipeline = options.redis.pipeline();
-  for (const eventId of eventIds) pipeline.hget(eventKeys({ ...options, eventId }).meta, 'version');
-  pipeline.hmget(appliedKey(options.prefix), ...eventIds);
-  const replies = (await pipeline.exec()) ?? [];
-  const applied = replies.at(-1)?.[1] as Array<string | null>;
+  // Concurrent single-key reads, not one pipeline: on a cluster each event's meta lives in its
+  // own slot (a pipeline must stay on one node); on one Redis they still share the socket.
+  const [versions, applied] = await Promise.all([
+    Promise.all(
+      eventIds.map((eventId) =>
+        options.redis.hget(eventKeys({ ...options, eventId }).meta, 'version'),
+      ),
+    ),
+    options.redis.hmget(appliedKey(options.prefix), ...eventIds),
+  ]);
   return eventIds.filter((_, i) => {
-    const version = replies[i]?.[1] as string | null;
+    const version = versions[i] ?? null;
     return version !== null && (applied[i] === null || Number(version) > Number(applied[i]));
   });
 };
