@@ -1,4 +1,8 @@
-// One event's stream reader: XREAD BLOCK on its own connection, coalescing entries per window.
+// One event's stream reader: XREAD BLOCK on its own connection, coalescing entries into at most one
+// delta per window. A change read after a quiet window goes out at once (leading edge); changes read
+// within `windowMs` of the previous delta's start wait for that window to end and go out together.
+// The window is counted from when the previous delta started, not from the first waiting change, so
+// a fan-out that takes part of the window (thousands of sockets) does not add a window on top.
 import type { Redis } from 'ioredis';
 import { parseStreamEntry, type RawStreamEntry, type SeatChange } from '../holds/stream-entry.ts';
 import { coalesceChanges, type HubDelta } from './stream-changes.ts';
@@ -32,10 +36,13 @@ export const startStreamReader = ({
   let stopped = false;
   let pending: SeatChange[] = [];
   let timer: NodeJS.Timeout | undefined;
+  /** When the last delta was emitted (monotonic ms); the next one waits until a window after it. */
+  let lastEmitAt = -Infinity;
 
   const flush = () => {
     timer = undefined;
     if (pending.length === 0 || stopped) return;
+    lastEmitAt = performance.now();
     const changes = pending;
     pending = [];
     emit(coalesceChanges({ fromVersion: changes[0]!.version - 1, changes }));
@@ -56,10 +63,15 @@ export const startStreamReader = ({
           lastId = entry[0];
           pending.push(parseStreamEntry(entry));
         }
-        if (pending.length > 0 && !timer) timer = setTimeout(flush, windowMs);
       } catch {
         // Redis restarted or the connection dropped: ioredis reconnects; retry from lastId.
         if (!stopped) await new Promise((resolve) => setTimeout(resolve, RETRY_AFTER_ERROR_MS));
+        continue;
+      }
+      // From a timer even when due now: a throwing listener then surfaces as before and cannot
+      // end this loop.
+      if (pending.length > 0 && !timer) {
+        timer = setTimeout(flush, Math.max(0, lastEmitAt + windowMs - performance.now()));
       }
     }
   };

@@ -3,6 +3,12 @@
 // step, instead of the adapter's per-subscriber web-stream pipeline (generator, Transform and
 // TextEncoder streams, a stringify per subscriber). Batches and inputs that fail validation go
 // to the official adapter, so their errors keep its exact format.
+//
+// Frames go to the socket directly, already in HTTP/1.1 chunked framing (size line, data, CRLF):
+// `res.write` would cork the socket, queue three buffers and uncork on the next tick, i.e. a
+// writev plus a tick per subscriber per message; here it is one synchronous write of one shared
+// Buffer. The response's own headers and final chunk still go through `res`.
+import type { ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import { getErrorShape, getTRPCErrorFromUnknown } from '@trpc/server';
 import {
@@ -15,20 +21,56 @@ import type { AppRouter } from '../../router.ts';
 import { messageJson, seatChanges, type SeatChangeEvent } from './seat-changes.ts';
 
 const PATH = 'seats.onChange';
-/** A client this far behind on reading is cut off; it reconnects with Last-Event-ID and resumes. */
+/** Bytes a subscriber's socket may have queued before the subscriber is cut off. */
 const MAX_BUFFERED_BYTES = 1024 * 1024;
 
+/** One SSE event's bytes, as is (HTTP/1.0 clients) and as one HTTP/1.1 chunk. */
+interface Frame {
+  raw: Buffer;
+  chunked: Buffer;
+}
+
+const CRLF = Buffer.from('\r\n');
+const frame = (text: string): Frame => {
+  const raw = Buffer.from(text);
+  const size = Buffer.from(`${raw.length.toString(16)}\r\n`);
+  return { raw, chunked: Buffer.concat([size, raw, CRLF]) };
+};
+
 // Encoded once per message: every subscriber in step gets the same bytes (no UTF-8 encoding of
-// the same string once per socket).
-const frames = new WeakMap<SeatsChangeMessage, Buffer>();
+// the same string once per socket). The last one is kept at hand, since a fan-out asks for the
+// same message once per subscriber in a row.
+const frames = new WeakMap<SeatsChangeMessage, Frame>();
+let last: { message: SeatsChangeMessage; frame: Frame } | undefined;
 const frameOf = (id: string, message: SeatsChangeMessage) => {
-  let frame = frames.get(message);
-  if (frame === undefined) {
+  if (last?.message === message) return last.frame;
+  let found = frames.get(message);
+  if (found === undefined) {
     // tRPC's SSE framing: data line, id line, then a blank line plus one more newline.
-    frame = Buffer.from(`data: ${messageJson(message)}\nid: ${id}\n\n\n`);
-    frames.set(message, frame);
+    found = frame(`data: ${messageJson(message)}\nid: ${id}\n\n\n`);
+    frames.set(message, found);
   }
-  return frame;
+  last = { message, frame: found };
+  return found;
+};
+
+const PING = frame('event: ping\ndata: \n\n\n');
+
+/** Writes whole frames to the response's socket (through `res` if it has none of its own yet). */
+const frameWriter = (res: ServerResponse): ((f: Frame) => void) => {
+  // Sends the status line and headers now, so frames can follow them on the socket.
+  res.flushHeaders();
+  const socket = res.socket;
+  // A pipelined response waits for the socket; `res` queues and frames its writes itself.
+  if (!socket) return (f) => void res.write(f.raw);
+  const chunked = res.chunkedEncoding;
+  socket.setNoDelay(true);
+  return (f) => {
+    if (socket.destroyed) return;
+    // A client this far behind on reading is cut off; it reconnects with Last-Event-ID.
+    if (socket.writableLength > MAX_BUFFERED_BYTES) return void socket.destroy();
+    socket.write(chunked ? f.chunked : f.raw);
+  };
 };
 
 const parseJson = (raw: string | undefined): { ok: boolean; value?: unknown } => {
@@ -46,7 +88,7 @@ export const seatsSseFastPath = async (
   const { router, createContext, onError } = trpcOptions;
   const sse = router._def._config.sse;
   const pingMs = sse?.ping?.enabled ? (sse.ping.intervalMs ?? 1_000) : 0;
-  const connected = `event: connected\ndata: ${JSON.stringify(sse?.client ?? {})}\n\n\n`;
+  const connected = frame(`event: connected\ndata: ${JSON.stringify(sse?.client ?? {})}\n\n\n`);
 
   app.get(`/${PATH}`, async (req, reply) => {
     const query = req.query as Record<string, string | undefined>;
@@ -83,13 +125,10 @@ export const seatsSseFastPath = async (
     });
     const controller = new AbortController();
     res.on('close', () => controller.abort());
-    res.write(connected);
-    const ping =
-      pingMs > 0 ? setInterval(() => res.write('event: ping\ndata: \n\n\n'), pingMs) : undefined;
-    const write = ({ id, message }: SeatChangeEvent) => {
-      if (res.writableLength > MAX_BUFFERED_BYTES) return void res.destroy();
-      res.write(frameOf(id, message));
-    };
+    const send = frameWriter(res);
+    send(connected);
+    const ping = pingMs > 0 ? setInterval(() => send(PING), pingMs) : undefined;
+    const write = ({ id, message }: SeatChangeEvent) => send(frameOf(id, message));
     try {
       for await (const event of seatChanges({
         ctx,
@@ -111,7 +150,7 @@ export const seatsSseFastPath = async (
           input: input.data,
           ctx,
         });
-        res.write(`event: serialized-error\ndata: ${JSON.stringify(shape)}\n\n\n`);
+        send(frame(`event: serialized-error\ndata: ${JSON.stringify(shape)}\n\n\n`));
       }
     } finally {
       clearInterval(ping);
