@@ -1,10 +1,12 @@
 // A 3-master Redis Cluster on loopback (ports 7101-7103) for the cluster test step and local runs.
 // `node scripts/redis-cluster.mjs [start]` reuses a healthy running cluster, else wipes and recreates
-// it; `stop` shuts the three nodes down. Prints the REDIS_URL to use: redis-cluster://127.0.0.1:7101.
+// it, and prints the REDIS_URL to use (redis-cluster://127.0.0.1:7101); `stop` shuts the nodes down;
+// `test` starts it, runs the cluster test files against it (TEST_REDIS_URL), and stops it.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const PORTS = [7101, 7102, 7103];
 const DIR = process.env.REDIS_CLUSTER_DIR ?? join(tmpdir(), 'tessera-redis-cluster');
@@ -92,6 +94,53 @@ export const startCluster = async () => {
   return CLUSTER_URL;
 };
 
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/**
+ * The integration tests that must pass unchanged on the cluster: every one under these folders
+ * (holds and waiting room, in core and through the API), plus the BullMQ workers that drive them.
+ */
+const CLUSTER_SUITES = [
+  { dir: 'packages/core', folders: ['src/holds', 'src/waiting-room', 'src/reconciliation'] },
+  { dir: 'apps/api', folders: ['src/trpc/routers/holds', 'src/trpc/routers/waiting-room'] },
+  {
+    dir: 'apps/worker',
+    files: [
+      'src/processors/seat-sync.integration.test.ts',
+      'src/processors/waiting-room-tick.integration.test.ts',
+    ],
+  },
+];
+export const CLUSTER_REPORT = 'test-results/vitest-cluster.json';
+
+const integrationTests = (dir, folder) =>
+  readdirSync(join(ROOT, dir, folder), { recursive: true })
+    .filter((name) => name.endsWith('.integration.test.ts'))
+    .map((name) => join(folder, name))
+    .sort();
+
+/** Runs every cluster suite (each package's own vitest, its report in CLUSTER_REPORT). */
+const runClusterTests = async () => {
+  const url = await startCluster();
+  let status = 0;
+  try {
+    for (const suite of CLUSTER_SUITES) {
+      const files =
+        suite.files ?? suite.folders.flatMap((folder) => integrationTests(suite.dir, folder));
+      console.log(`\n${suite.dir}: ${files.length} files on ${url}`);
+      const result = spawnSync('pnpm', ['exec', 'vitest', 'run', ...files], {
+        cwd: join(ROOT, suite.dir),
+        stdio: 'inherit',
+        env: { ...process.env, TEST_REDIS_URL: url, VITEST_JSON_REPORT: CLUSTER_REPORT },
+      });
+      if (result.status !== 0) status = result.status ?? 1;
+    }
+  } finally {
+    stopCluster();
+  }
+  return status;
+};
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const command = process.argv[2] ?? 'start';
   if (command === 'stop') {
@@ -99,8 +148,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.log('Redis Cluster stopped');
   } else if (command === 'start') {
     console.log(await startCluster());
+  } else if (command === 'test') {
+    process.exit(await runClusterTests());
   } else {
-    console.error('usage: node scripts/redis-cluster.mjs [start|stop]');
+    console.error('usage: node scripts/redis-cluster.mjs [start|stop|test]');
     process.exit(2);
   }
 }

@@ -10,7 +10,8 @@ ensureInstalled();
 await ensureServices();
 for (const dir of ['apps', 'packages']) {
   for (const name of readdirSync(`${ROOT}/${dir}`))
-    rmSync(`${ROOT}/${dir}/${name}/test-results/vitest.json`, { force: true });
+    for (const file of ['vitest.json', 'vitest-cluster.json'])
+      rmSync(`${ROOT}/${dir}/${name}/test-results/${file}`, { force: true });
 }
 
 step('Resetting the test database');
@@ -30,6 +31,12 @@ const unitStatus = run(
   },
 );
 
+step('Redis Cluster (holds, waiting room and their workers on 3 masters, ports 7101-7103)');
+const clusterStatus = run('node', ['scripts/redis-cluster.mjs', 'test'], {
+  env: { TEST_DATABASE_URL },
+  allowFailure: true,
+});
+
 step('Browser journeys');
 const e2eStatus = run('pnpm', ['--filter', '@tessera/web', 'e2e'], { allowFailure: true });
 
@@ -38,7 +45,7 @@ let passed = 0;
 let failed = 0;
 for (const dir of ['apps', 'packages']) {
   for (const name of readdirSync(`${ROOT}/${dir}`)) {
-    for (const file of ['vitest.json', 'e2e.json']) {
+    for (const file of ['vitest.json', 'vitest-cluster.json', 'e2e.json']) {
       const path = `${ROOT}/${dir}/${name}/test-results/${file}`;
       if (!existsSync(path)) continue;
       const report = JSON.parse(readFileSync(path, 'utf8'));
@@ -48,4 +55,4 @@ for (const dir of ['apps', 'packages']) {
   }
 }
 console.log(`\n${passed} passed, ${failed} failed`);
-process.exit(unitStatus || e2eStatus || (failed > 0 ? 1 : 0));
+process.exit(unitStatus || clusterStatus || e2eStatus || (failed > 0 ? 1 : 0));
