@@ -5,8 +5,7 @@
 // subscribers share the box's cores with the server, so their parsing cost is kept small, but every
 // byte is still read and every event parsed, and a delta is timed when its event is complete.
 import net from 'node:net';
-import { createRedisClient } from '@tessera/core/infra/redis-client';
-import { eventKeys } from '@tessera/core/holds/keys';
+import { readChangeTimes } from './bench-fanout-stream-times.ts';
 
 export type SubscribersCommand =
   | { type: 'open'; url: string; count: number }
@@ -116,33 +115,6 @@ const waitForSnapshots = async (count: number) => {
   while (snapshots < count) await new Promise((resolve) => setTimeout(resolve, 50));
 };
 
-/** Redis time (ms) of every version in the event's stream, from the entry ids. */
-const changeTimes = async ({
-  redisUrl,
-  prefix,
-  eventId,
-}: Omit<SubscribersCommand & { type: 'report' }, 'type'>) => {
-  const redis = createRedisClient({ redisUrl });
-  const times = new Map<number, number>();
-  let start = '-';
-  for (;;) {
-    const page = (await redis.xrange(
-      eventKeys({ prefix, eventId }).stream,
-      start,
-      '+',
-      'COUNT',
-      5_000,
-    )) as [string, string[]][];
-    for (const [id, fields] of page) {
-      times.set(Number(fields[fields.indexOf('v') + 1]), Number(id.split('-')[0]));
-    }
-    if (page.length < 5_000) break;
-    start = `(${page.at(-1)![0]}`;
-  }
-  await redis.quit();
-  return times;
-};
-
 process.on('message', (command: SubscribersCommand) => {
   void (async () => {
     if (command.type === 'open') {
@@ -164,7 +136,7 @@ process.on('message', (command: SubscribersCommand) => {
       process.send?.({ type: 'started' });
     } else if (command.type === 'report') {
       recording = false;
-      const times = await changeTimes(command);
+      const times = await readChangeTimes(command);
       const histogram = new Array<number>(MAX_MS + 1).fill(0);
       let untimed = 0;
       for (const [key, receipts] of received) {

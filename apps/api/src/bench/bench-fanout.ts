@@ -14,7 +14,8 @@ import { createPrismaClient } from '@tessera/db/client';
 import { ensureDatabase, migrate } from '@tessera/db/migrate';
 import { readApiConfig } from '../env.ts';
 import { createBenchFixture, deleteBenchFixture } from './bench-fixture.ts';
-import type { FanoutServerProbe } from './bench-fanout-server.ts';
+import type { FanoutServerCommand, FanoutServerProbe, TracedDelta } from './bench-fanout-server.ts';
+import { readChangeTimes } from './bench-fanout-stream-times.ts';
 import type { SubscribersCommand, SubscribersReport } from './bench-fanout-subscribers.ts';
 
 const print = (line: string) => process.stdout.write(`${line}\n`);
@@ -83,7 +84,7 @@ const ask = <T>(child: ChildProcess, command: unknown, type: string) =>
     };
     child.on('message', onMessage);
     child.once('exit', onExit);
-    if (command !== undefined) child.send(command as SubscribersCommand);
+    if (command !== undefined) child.send(command as SubscribersCommand | FanoutServerCommand);
   });
 
 const { port } = await ask<{ port: number }>(server, undefined, 'ready');
@@ -124,6 +125,44 @@ const applyHolds = async () => {
   return { sent, refused };
 };
 
+/** p-th percentile of unsorted samples (nearest rank). */
+const quantile = (samples: number[], p: number) => {
+  if (samples.length === 0) return NaN;
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(sorted.length * p) - 1))]!;
+};
+
+/**
+ * Where the time goes on the server, from the hub trace: per change, the wait until its delta
+ * starts going out (coalescing window + XREAD), and until the hub's loop has written it to the
+ * last socket; per delta, how long that loop took.
+ */
+const serverBreakdown = async (deltas: TracedDelta[]) => {
+  const times = await readChangeTimes({ redisUrl: config.redisUrl, prefix: redisPrefix, eventId });
+  const waits: number[] = [];
+  const written: number[] = [];
+  for (const d of deltas) {
+    for (let version = d.fromVersion + 1; version <= d.toVersion; version++) {
+      const at = times.get(version);
+      if (at === undefined) continue;
+      waits.push(d.startedAt - at);
+      written.push(d.startedAt + d.fanoutMs - at);
+    }
+  }
+  const fanouts = deltas.map((d) => d.fanoutMs);
+  const perSocket = deltas.map((d) => (d.fanoutMs * 1000) / Math.max(1, d.listeners - 1));
+  return {
+    deltas: deltas.length,
+    waitP50: quantile(waits, 0.5),
+    waitP99: quantile(waits, 0.99),
+    writtenP50: quantile(written, 0.5),
+    writtenP99: quantile(written, 0.99),
+    fanoutP50: quantile(fanouts, 0.5),
+    fanoutP99: quantile(fanouts, 0.99),
+    microsPerSocket: quantile(perSocket, 0.5),
+  };
+};
+
 const percentile = (histogram: number[], total: number, p: number) => {
   let seen = 0;
   for (let ms = 0; ms < histogram.length; ms++) {
@@ -149,10 +188,13 @@ interface LevelResult {
   loopDelayP99Ms: number;
   clientCpuPercent: number;
   holds: number;
+  server: Awaited<ReturnType<typeof serverBreakdown>>;
 }
 
 const runLevel = async (subscribers: number) => {
   const counts = split(subscribers);
+  // The trace listener goes first, so the hub calls it before any subscriber's.
+  await ask(server, { type: 'trace-start', eventId }, 'tracing');
   // Memory per subscriber is measured from just before this level's clients connect.
   const baseline = await probe();
   await Promise.all(
@@ -166,6 +208,7 @@ const runLevel = async (subscribers: number) => {
   // Let the last window flush and reach every client before reading their clocks.
   await new Promise((resolve) => setTimeout(resolve, 1_000));
   const loaded = await probe();
+  const { deltas } = await ask<{ deltas: TracedDelta[] }>(server, { type: 'trace-stop' }, 'trace');
   const reports = await Promise.all(
     clients.map((c) =>
       ask<SubscribersReport>(
@@ -201,11 +244,12 @@ const runLevel = async (subscribers: number) => {
     // Busiest client process, as a share of one core over the recorded phase.
     clientCpuPercent: Math.max(...reports.map((r) => r.cpuMicros)) / ((SECONDS + 1) * 1e4),
     holds: loader.sent - loader.refused,
+    server: await serverBreakdown(deltas),
   };
   print(
     `  ${subscribers} subscribers: p50 ${result.p50} ms, p99 ${result.p99} ms, max ${result.max} ms; ` +
       `${result.messagesPerSubscriber.toFixed(0)} messages/subscriber for ${loader.sent - loader.refused} holds; ` +
-      `hub readers ${connected.hub.readers}, listeners ${connected.hub.listeners}`,
+      `hub readers ${connected.hub.readers}, listeners ${connected.hub.listeners} (subscribers + the trace)`,
   );
   // The server must be back to no listeners before the next level.
   for (let i = 0; i < 200 && (await probe()).hub.listeners > 0; i++) {
@@ -247,6 +291,27 @@ try {
         r.loopDelayP99Ms.toFixed(0).padStart(12),
         `${r.clientCpuPercent.toFixed(0)}%`.padStart(11),
         (r.p99 / TARGET_P99_MS).toFixed(2).padStart(10),
+      ].join(' '),
+    );
+  }
+  print(
+    "\nOn the server (hub trace): change → its delta starts going out, → written to the last socket; one delta's fan-out",
+  );
+  print(
+    'subscribers  deltas  wait p50  wait p99  written p50  written p99  fan-out p50 ms  fan-out p99 ms  µs/socket',
+  );
+  for (const { subscribers, server: t } of results) {
+    print(
+      [
+        String(subscribers).padStart(11),
+        String(t.deltas).padStart(7),
+        t.waitP50.toFixed(0).padStart(9),
+        t.waitP99.toFixed(0).padStart(9),
+        t.writtenP50.toFixed(0).padStart(12),
+        t.writtenP99.toFixed(0).padStart(12),
+        t.fanoutP50.toFixed(1).padStart(15),
+        t.fanoutP99.toFixed(1).padStart(15),
+        t.microsPerSocket.toFixed(1).padStart(10),
       ].join(' '),
     );
   }
