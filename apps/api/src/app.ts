@@ -5,8 +5,10 @@ import Fastify, { type FastifyServerOptions } from 'fastify';
 import type { Redis } from 'ioredis';
 import type { PrismaClient } from '@tessera/db/client';
 import type { PaymentProvider } from '@tessera/core/payments/payment-provider';
+import { createCatalogCache } from '@tessera/core/cache/catalog-cache';
 import { configureStreamMaxLen } from '@tessera/core/holds/hold-options';
 import type { ApiConfig } from './env.ts';
+import { catalogHttpPlugin } from './plugins/catalog-http.ts';
 import { healthPlugin } from './plugins/health.ts';
 import { loggerOptions } from './plugins/logger-options.ts';
 import { metricsPlugin } from './plugins/metrics.ts';
@@ -53,7 +55,15 @@ export const buildApp = async ({
 
   // Every event stream this process appends to keeps SEAT_STREAM_MAX_LEN changes (resume window).
   configureStreamMaxLen(config.seatStream.streamMaxLen);
-  const deps = createApiDeps({ prisma, redis, config, paymentProvider });
+  // The catalog cache has its own Redis connection (CACHE_REDIS_URL): its outage only costs misses.
+  const catalogCache = createCatalogCache({
+    ...config.catalogCache,
+    prefix: config.redisPrefix,
+    log: app.log,
+  });
+  await catalogCache.connect();
+  app.addHook('onClose', () => catalogCache.close());
+  const deps = createApiDeps({ prisma, redis, config, paymentProvider, catalogCache });
 
   await app.register(requestIdPlugin);
   await app.register(replicaIdPlugin, { replicaId: config.replicaId });
@@ -62,6 +72,7 @@ export const buildApp = async ({
   await app.register(fastifyCookie);
   await app.register(healthPlugin);
   await app.register(metricsPlugin, { prefix: config.redisPrefix });
+  await app.register(catalogHttpPlugin, { prisma, cache: catalogCache });
   const trpcOptions = {
     router: appRouter,
     createContext: createContextFactory(deps),

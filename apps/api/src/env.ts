@@ -32,6 +32,12 @@ export const ZApiEnv = ZDatabaseEnv.extend(ZRedisEnv.shape)
       .string()
       .regex(/^[\w.-]{1,64}$/)
       .optional(),
+    /** The catalog cache's Redis (events.list, events.get, layouts); default REDIS_URL. */
+    CACHE_REDIS_URL: z.string().url().optional(),
+    /** Upper bound on a catalog cache entry's life (admin writes invalidate sooner). */
+    CATALOG_CACHE_TTL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
+    /** A cache command slower than this counts as an outage and the read goes to Postgres (ms). */
+    CACHE_COMMAND_TIMEOUT_MS: z.coerce.number().int().min(5).max(5000).default(100),
     LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
     LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(50),
     LOGIN_FAILURE_WINDOW_SECONDS: z.coerce
@@ -102,6 +108,7 @@ export interface ApiConfig {
   webDistDir: string;
   trustProxy: boolean | string;
   replicaId?: string;
+  catalogCache: { redisUrl: string; ttlMs: number; commandTimeoutMs: number };
   loginLimits: { maxFailuresPerAccount: number; maxFailuresPerIp: number; windowSeconds: number };
   checkout: {
     holdTtlMs: number;
@@ -153,6 +160,11 @@ export const toApiConfig = (env: ApiEnv): ApiConfig => {
     webDistDir: env.WEB_DIST_DIR,
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     replicaId: env.REPLICA_ID,
+    catalogCache: {
+      redisUrl: env.CACHE_REDIS_URL ?? env.REDIS_URL,
+      ttlMs: env.CATALOG_CACHE_TTL_SECONDS * 1000,
+      commandTimeoutMs: env.CACHE_COMMAND_TIMEOUT_MS,
+    },
     loginLimits: {
       maxFailuresPerAccount: env.LOGIN_MAX_FAILURES_PER_ACCOUNT,
       maxFailuresPerIp: env.LOGIN_MAX_FAILURES_PER_IP,

@@ -8,6 +8,7 @@ import {
   type LoginRateLimiter,
 } from '@tessera/core/auth/login-rate-limiter';
 import { validateSessionToken, type ValidatedSession } from '@tessera/core/auth/sessions.service';
+import type { CatalogCache } from '@tessera/core/cache/catalog-cache';
 import type { CheckoutDeps } from '@tessera/core/checkout/checkout-deps';
 import { createEventSaleInfoCache } from '@tessera/core/checkout/event-sale-info';
 import type { PaymentProvider } from '@tessera/core/payments/payment-provider';
@@ -20,8 +21,11 @@ export interface ApiDeps {
   redis: Redis;
   config: ApiConfig;
   loginRateLimiter: LoginRateLimiter;
-  /** Seat holds and the pay flow (also what holds, seats and orders procedures read). */
-  checkout: CheckoutDeps;
+  /** Seat holds and the pay flow (also what holds, seats and orders procedures read); admin writes
+   * invalidate the catalog cache through it. */
+  checkout: CheckoutDeps & { catalogCache?: CatalogCache };
+  /** The shared catalog cache (absent in createCaller tests: the catalog then reads Postgres). */
+  catalogCache?: CatalogCache;
 }
 
 /** Long-lived dependencies built once per app (the rate limiter objects are reusable). */
@@ -30,13 +34,16 @@ export const createApiDeps = ({
   redis,
   config,
   paymentProvider,
-}: Pick<ApiDeps, 'prisma' | 'redis' | 'config'> & {
+  catalogCache,
+}: Pick<ApiDeps, 'prisma' | 'redis' | 'config' | 'catalogCache'> & {
   paymentProvider?: PaymentProvider;
 }): ApiDeps => ({
   prisma,
   redis,
   config,
+  catalogCache,
   checkout: {
+    catalogCache,
     prisma,
     redis,
     prefix: config.redisPrefix,

@@ -40,7 +40,7 @@ export const cancelAdminEvent = async ({
   const found = await prisma.event.findUnique({ where: { id: eventId }, select: { id: true } });
   if (!found) throw eventNotFound();
   await prisma.event.update({ where: { id: eventId }, data: { status: 'CANCELLED' } });
-  forgetCachedEvent(deps, eventId);
+  await forgetCachedEvent(deps, eventId);
   const stopped = await cancelEventSeatState({ redis: deps.redis, prefix: deps.prefix, eventId });
   // Holds Redis released; reconciliation agrees when it applies the cancel entry.
   const released = await prisma.hold.updateMany({

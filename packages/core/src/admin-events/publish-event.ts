@@ -61,7 +61,7 @@ export const publishAdminEvent = async ({
       where: { id: eventId, status: 'DRAFT' },
       data: { status: 'PUBLISHED' },
     });
-    forgetCachedEvent(deps, eventId);
+    await forgetCachedEvent(deps, eventId);
   }
   return getAdminEvent({ prisma: deps.prisma, eventId });
 };
@@ -82,7 +82,7 @@ export const unpublishAdminEvent = async ({
       where: { id: eventId, status: 'PUBLISHED' },
       data: { status: 'DRAFT' },
     });
-    forgetCachedEvent(deps, eventId);
+    await forgetCachedEvent(deps, eventId);
     // A hold placed between the check and the flip (a replica's cached sale info) wins.
     const after = await readSaleActivity(deps, eventId);
     if (after.soldSeats > 0 || after.heldSeats > 0) {
@@ -90,7 +90,7 @@ export const unpublishAdminEvent = async ({
         where: { id: eventId, status: 'DRAFT' },
         data: { status: 'PUBLISHED' },
       });
-      forgetCachedEvent(deps, eventId);
+      await forgetCachedEvent(deps, eventId);
       throw stillSelling(after);
     }
   }

@@ -131,6 +131,6 @@ export const updateAdminEvent = async ({
       data: fields.prices.map((price) => ({ ...price, eventId })),
     }),
   ]);
-  forgetCachedEvent(deps, eventId);
+  await forgetCachedEvent(deps, eventId);
   return getAdminEvent({ prisma, eventId });
 };

@@ -1,10 +1,13 @@
-// Shapes an event row into the public summary: price range, seats left, next on-sale start.
+// Shapes an event row into the public summary: price range, seats left, next on-sale start. The
+// cacheable part leaves out seats left, which every sale changes; readers add it live.
 import type { EventSummary } from '@tessera/contracts/catalog';
 import type { EventSummaryRow } from './event.repository.ts';
 
 const DEFAULT_CURRENCY = 'EUR';
 
-export const toEventSummary = (row: EventSummaryRow): EventSummary => {
+export type CachedEventSummary = Omit<EventSummary, 'seatsLeft'>;
+
+export const toCachedEventSummary = (row: EventSummaryRow): CachedEventSummary => {
   const cents = row.prices.map((p) => p.priceCents);
   return {
     id: row.id,
@@ -19,7 +22,14 @@ export const toEventSummary = (row: EventSummaryRow): EventSummary => {
     maxPriceCents: cents.length > 0 ? Math.max(...cents) : null,
     currency: row.prices[0]?.currency ?? DEFAULT_CURRENCY,
     capacity: row.capacity,
-    seatsLeft: Math.max(0, row.capacity - row.seatsSold),
     nextOnSaleAt: row.onSales[0]?.startsAt.toISOString() ?? null,
   };
 };
+
+export const withSeatsLeft = <T extends CachedEventSummary>(summary: T, seatsSold: number) => ({
+  ...summary,
+  seatsLeft: Math.max(0, summary.capacity - seatsSold),
+});
+
+export const toEventSummary = (row: EventSummaryRow): EventSummary =>
+  withSeatsLeft(toCachedEventSummary(row), row.seatsSold);

@@ -18,7 +18,8 @@ export const eventSummarySelect = (now: Date) =>
       where: { status: { in: ['SCHEDULED', 'OPEN'] }, endsAt: { gt: now } },
       orderBy: { startsAt: 'asc' },
       take: 1,
-      select: { startsAt: true },
+      // endsAt: when nextOnSaleAt moves on, which bounds how long a cached summary stays true.
+      select: { startsAt: true, endsAt: true },
     },
   }) satisfies Db.Prisma.EventSelect;
 
@@ -90,6 +91,35 @@ export const findEventDetail = ({
         },
       },
     },
+  });
+
+/** What readers of a cached summary or page add live: seats sold change with every sale. */
+export const findSeatsSold = async ({
+  prisma,
+  eventIds,
+}: {
+  prisma: PrismaClient;
+  eventIds: string[];
+}): Promise<Map<string, number>> => {
+  if (eventIds.length === 0) return new Map();
+  const rows = await prisma.event.findMany({
+    where: { id: { in: eventIds } },
+    select: { id: true, seatsSold: true },
+  });
+  return new Map(rows.map((row) => [row.id, row.seatsSold]));
+};
+
+/** A venue's current layout version and drawing size (what the layout endpoint needs first). */
+export const findVenueLayoutHead = ({
+  prisma,
+  venueId,
+}: {
+  prisma: PrismaClient;
+  venueId: string;
+}) =>
+  prisma.venue.findUnique({
+    where: { id: venueId },
+    select: { layoutVersion: true, width: true, height: true, stageX: true, stageY: true },
   });
 
 /** Sections, rows, seats and tiers of a venue with only the columns the seat map draws. */

@@ -5,10 +5,18 @@ import type {
   ZEventStatus,
   ZListEventsRequest,
 } from '@tessera/contracts/catalog';
+import { createHash } from 'node:crypto';
 import type { Db, PrismaClient } from '@tessera/db/client';
+import type { CatalogCache, Loaded } from '../cache/catalog-cache.ts';
+import { msUntilFirst } from './clock-bounds.ts';
 import { decodeEventCursor, encodeEventCursor } from './event-cursor.ts';
-import { findEventSummaries } from './event.repository.ts';
-import { toEventSummary } from './event-summary.ts';
+import { findEventSummaries, findSeatsSold, type EventSummaryRow } from './event.repository.ts';
+import {
+  toCachedEventSummary,
+  toEventSummary,
+  withSeatsLeft,
+  type CachedEventSummary,
+} from './event-summary.ts';
 
 type EventWhere = Db.Prisma.EventWhereInput;
 
@@ -43,31 +51,69 @@ interface PageOptions {
 }
 
 /** Reads one extra row to know whether another page exists, without a count query. */
-const readPage = async ({
-  prisma,
-  conditions,
-  cursor,
-  limit,
-  now,
-}: PageOptions): Promise<ListEventsResponse> => {
+const readRows = async ({ prisma, conditions, cursor, limit, now }: PageOptions) => {
   const where: EventWhere = { AND: cursor ? [...conditions, afterCursor(cursor)] : conditions };
   const rows = await findEventSummaries({ prisma, where, take: limit + 1, now });
   const page = rows.slice(0, limit);
   const last = page.at(-1);
+  return { page, nextCursor: rows.length > limit && last ? encodeEventCursor(last) : null };
+};
+
+const readPage = async (options: PageOptions): Promise<ListEventsResponse> => {
+  const { page, nextCursor } = await readRows(options);
+  return { items: page.map(toEventSummary), nextCursor };
+};
+
+interface CachedPage {
+  items: CachedEventSummary[];
+  nextCursor: string | null;
+}
+
+/**
+ * A cached page stays true until an event on it starts (it then leaves a list that starts now) or
+ * until the on-sale window its "next on sale" names ends; admin writes invalidate it sooner.
+ */
+const readCacheablePage = async (
+  options: PageOptions & { startsFromNow: boolean },
+): Promise<Loaded<CachedPage>> => {
+  const { page, nextCursor } = await readRows(options);
+  const moments = page.flatMap((row: EventSummaryRow) => [
+    row.onSales[0]?.endsAt,
+    options.startsFromNow ? row.startsAt : undefined,
+  ]);
   return {
-    items: page.map(toEventSummary),
-    nextCursor: rows.length > limit && last ? encodeEventCursor(last) : null,
+    value: { items: page.map(toCachedEventSummary), nextCursor },
+    ttlMs: msUntilFirst(options.now, moments),
   };
 };
 
+/** Seats left are live: one primary-key read over the page's events. */
+const addSeatsLeft = async (
+  prisma: PrismaClient,
+  { items, nextCursor }: CachedPage,
+): Promise<ListEventsResponse> => {
+  const sold = await findSeatsSold({ prisma, eventIds: items.map((item) => item.id) });
+  return { items: items.map((item) => withSeatsLeft(item, sold.get(item.id) ?? 0)), nextCursor };
+};
+
+const cacheKey = (filters: object) =>
+  `list:${createHash('sha256').update(JSON.stringify(filters)).digest('base64url')}`;
+
 export interface ListEventsOptions {
   prisma: PrismaClient;
+  /** The shared catalog cache; without one every call reads Postgres. */
+  cache?: CatalogCache;
   filters: z.output<typeof ZListEventsRequest>;
   now?: Date;
 }
 
 /** Published events; upcoming ones unless `from` says otherwise. */
-export const listEvents = ({ prisma, filters, now = new Date() }: ListEventsOptions) => {
+export const listEvents = async ({
+  prisma,
+  cache,
+  filters,
+  now = new Date(),
+}: ListEventsOptions): Promise<ListEventsResponse> => {
   const { q, category, city, from, to, minPriceCents, maxPriceCents, hasSeatsLeft } = filters;
   const conditions: EventWhere[] = [
     { status: 'PUBLISHED' },
@@ -81,8 +127,15 @@ export const listEvents = ({ prisma, filters, now = new Date() }: ListEventsOpti
       prices: { some: { priceCents: { gte: minPriceCents, lte: maxPriceCents } } },
     });
   }
-  if (hasSeatsLeft) conditions.push({ capacity: { gt: prisma.event.fields.seatsSold } });
-  return readPage({ prisma, conditions, cursor: filters.cursor, limit: filters.limit, now });
+  const options = { prisma, conditions, cursor: filters.cursor, limit: filters.limit, now };
+  // Which events have seats left changes with every sale: that filter is never cached.
+  if (hasSeatsLeft) {
+    conditions.push({ capacity: { gt: prisma.event.fields.seatsSold } });
+    return cache ? cache.bypass(() => readPage(options)) : readPage(options);
+  }
+  const load = () => readCacheablePage({ ...options, startsFromNow: from === undefined });
+  const page = cache ? await cache.read(cacheKey(filters), load) : (await load()).value;
+  return addSeatsLeft(prisma, page!);
 };
 
 export interface ListEventsForAdminOptions {

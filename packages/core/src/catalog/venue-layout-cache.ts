@@ -1,47 +1,157 @@
-// In-process cache of venue layouts keyed by (venue, layoutVersion): a 12k-seat layout costs ~80 ms
-// to read from Postgres but never changes without its version changing, so replicas can keep it.
+// Venue layouts by (venue, layoutVersion): a 12k-seat layout costs ~80 ms to read from Postgres and
+// never changes without its version changing, so it is cached without invalidation, in two levels:
+// this process (parsed, plus the serialized and compressed bodies the layout endpoint sends) and
+// the shared Redis cache (so a fresh replica does not read Postgres either).
+import { createHash } from 'node:crypto';
+import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib';
+import type { VenueLayout } from '@tessera/contracts/catalog';
 import type { PrismaClient } from '@tessera/db/client';
-import { findVenueLayout } from './event.repository.ts';
+import type { CatalogCache } from '../cache/catalog-cache.ts';
+import { catalogCacheTotals } from '../cache/cache-counters.ts';
+import { findVenueLayout, findVenueLayoutHead } from './event.repository.ts';
 
-/** Layout rows already in the wire shape (seats name their tier `tierId`), so hits do no work. */
-const loadLayout = async ({ prisma, venueId }: { prisma: PrismaClient; venueId: string }) => {
-  const { sections, rows, seats, tiers } = await findVenueLayout({ prisma, venueId });
+export interface LayoutTier {
+  id: number;
+  code: string;
+  name: string;
+  color: string;
+  defaultPriceCents: number;
+}
+
+/** One layout version: what events.get draws and prices with, and the layout endpoint's body. */
+export interface CachedLayout {
+  layout: VenueLayout;
+  tiers: LayoutTier[];
+}
+
+export interface LayoutBodies extends CachedLayout {
+  /** JSON of `layout`, the layout endpoint's body; its ETag; compressed once, on first ask. */
+  json: string;
+  etag: string;
+  gzip: () => Buffer;
+  brotli: () => Buffer;
+}
+
+/** Reads one consistent snapshot: the version and the rows it labels come from one transaction. */
+const loadLayout = (prisma: PrismaClient, venueId: string): Promise<CachedLayout | null> =>
+  prisma.$transaction(
+    async (tx) => {
+      const db = tx as unknown as PrismaClient;
+      const head = await findVenueLayoutHead({ prisma: db, venueId });
+      if (!head) return null;
+      const { sections, rows, seats, tiers } = await findVenueLayout({ prisma: db, venueId });
+      return {
+        layout: {
+          version: head.layoutVersion,
+          width: head.width,
+          height: head.height,
+          stage: { x: head.stageX, y: head.stageY },
+          sections,
+          rows,
+          seats: seats.map(({ priceTierId, ...seat }) => ({ ...seat, tierId: priceTierId })),
+        },
+        tiers,
+      };
+    },
+    { isolationLevel: 'RepeatableRead' },
+  );
+
+const once = <T>(make: () => T) => {
+  let value: T | undefined;
+  return () => (value ??= make());
+};
+
+const toBodies = (cached: CachedLayout): LayoutBodies => {
+  const json = JSON.stringify(cached.layout);
+  const hash = createHash('sha256').update(json).digest('base64url').slice(0, 16);
   return {
-    sections,
-    rows,
-    tiers,
-    seats: seats.map(({ priceTierId, ...seat }) => ({ ...seat, tierId: priceTierId })),
+    ...cached,
+    json,
+    etag: `"layout-v${cached.layout.version}-${hash}"`,
+    gzip: once(() => gzipSync(json, { level: 9 })),
+    brotli: once(() =>
+      brotliCompressSync(json, {
+        params: { [zlib.BROTLI_PARAM_QUALITY]: 9, [zlib.BROTLI_PARAM_MODE]: zlib.BROTLI_MODE_TEXT },
+      }),
+    ),
   };
 };
 
-type VenueLayoutRows = Awaited<ReturnType<typeof loadLayout>>;
+const MAX_LOCAL_LAYOUTS = 32;
+const local = new Map<string, Promise<LayoutBodies | null>>();
 
-const MAX_CACHED_LAYOUTS = 32;
-const cache = new Map<string, Promise<VenueLayoutRows>>();
+const remember = (key: string, loading: Promise<LayoutBodies | null>) => {
+  local.set(key, loading);
+  loading.then(
+    (found) => found ?? local.delete(key),
+    () => local.delete(key),
+  );
+  if (local.size > MAX_LOCAL_LAYOUTS) local.delete(local.keys().next().value!);
+};
 
 export interface GetVenueLayoutOptions {
   prisma: PrismaClient;
+  cache?: CatalogCache;
   venueId: string;
+  /** The version the caller expects (from a cached event page or the request). */
   layoutVersion: number;
 }
 
-/** The layout rows of a venue at one version; concurrent callers share one database read. */
-export const getVenueLayout = ({
+/**
+ * The venue's layout at `layoutVersion` if that is still current; otherwise the current one
+ * (callers read `layout.version`). Concurrent callers in one process share one read.
+ */
+export const getVenueLayout = async ({
   prisma,
+  cache,
   venueId,
   layoutVersion,
-}: GetVenueLayoutOptions): Promise<VenueLayoutRows> => {
+}: GetVenueLayoutOptions): Promise<LayoutBodies | null> => {
   const key = `${venueId}:${layoutVersion}`;
-  const hit = cache.get(key);
+  const hit = local.get(key);
   if (hit) {
+    catalogCacheTotals.hit += 1;
     // Re-insert so the Map's insertion order doubles as least-recently-used order.
-    cache.delete(key);
-    cache.set(key, hit);
+    local.delete(key);
+    local.set(key, hit);
     return hit;
   }
-  const loading = loadLayout({ prisma, venueId });
-  cache.set(key, loading);
-  loading.catch(() => cache.delete(key));
-  if (cache.size > MAX_CACHED_LAYOUTS) cache.delete(cache.keys().next().value!);
-  return loading;
+  const loading = (async () => {
+    let fresh = null as CachedLayout | null;
+    const fromPostgres = async () => {
+      fresh = await loadLayout(prisma, venueId);
+      // Only a layout of the asked version may be stored under that version's key.
+      return fresh && fresh.layout.version === layoutVersion ? JSON.stringify(fresh) : null;
+    };
+    const text = cache
+      ? await cache.readImmutable(`layout:${key}`, fromPostgres)
+      : await fromPostgres();
+    const found: CachedLayout | null = text ? (JSON.parse(text) as CachedLayout) : fresh;
+    return found && toBodies(found);
+  })();
+  remember(key, loading);
+  const bodies = await loading;
+  // The version moved on: keep the newer layout under its own key too.
+  if (bodies && bodies.layout.version !== layoutVersion) {
+    local.delete(key);
+    remember(`${venueId}:${bodies.layout.version}`, Promise.resolve(bodies));
+  }
+  return bodies;
+};
+
+/** The venue's current layout version (null: no such venue); admin layout saves invalidate it. */
+export const getCurrentLayoutVersion = async ({
+  prisma,
+  cache,
+  venueId,
+}: {
+  prisma: PrismaClient;
+  cache?: CatalogCache;
+  venueId: string;
+}): Promise<number | null> => {
+  const load = async () => {
+    const head = await findVenueLayoutHead({ prisma, venueId });
+    return head && { value: head.layoutVersion };
+  };
+  return cache ? cache.read(`venue:${venueId}`, load) : ((await load())?.value ?? null);
 };

@@ -9,5 +9,10 @@ export const getEventProcedure = publicProcedure
   .query(async ({ ctx, input }) => {
     // Only drafts need to know who is asking; published events skip the session lookup.
     const viewerIsAdmin = async () => (await ctx.getSession())?.user.role === 'ADMIN';
-    return getEvent({ prisma: ctx.prisma, eventId: input.id, viewerIsAdmin });
+    return getEvent({
+      prisma: ctx.prisma,
+      cache: ctx.catalogCache,
+      eventId: input.id,
+      viewerIsAdmin,
+    });
   });

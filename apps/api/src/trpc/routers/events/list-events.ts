@@ -6,4 +6,6 @@ import { publicProcedure } from '../../procedures.ts';
 export const listEventsProcedure = publicProcedure
   .input(ZListEventsRequest)
   .output(ZListEventsResponse)
-  .query(({ ctx, input }) => listEvents({ prisma: ctx.prisma, filters: input }));
+  .query(({ ctx, input }) =>
+    listEvents({ prisma: ctx.prisma, cache: ctx.catalogCache, filters: input }),
+  );

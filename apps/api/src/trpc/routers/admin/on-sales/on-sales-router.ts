@@ -33,6 +33,7 @@ const control = (action: OnSaleControl) =>
         action,
       });
       ctx.checkout.saleInfo.forget(window.eventId);
+      await ctx.catalogCache?.invalidate(`on-sale window of event ${window.eventId}`);
       return window;
     });
 
@@ -54,6 +55,7 @@ export const adminOnSalesRouter = router({
       });
       // Holds read the per-fan limit from the sale-info cache: drop this event's entry now.
       ctx.checkout.saleInfo.forget(eventId);
+      await ctx.catalogCache?.invalidate(`on-sale window of event ${eventId}`);
       return window;
     }),
   update: adminProcedure
@@ -68,6 +70,7 @@ export const adminOnSalesRouter = router({
         changes: input.changes,
       });
       ctx.checkout.saleInfo.forget(window.eventId);
+      await ctx.catalogCache?.invalidate(`on-sale window of event ${window.eventId}`);
       return window;
     }),
   pause: control('pause'),

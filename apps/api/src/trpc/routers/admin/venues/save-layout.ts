@@ -7,12 +7,15 @@ import { ZSaveLayoutRequest, ZSaveLayoutResponse } from './venues.types.ts';
 export const adminSaveLayoutProcedure = adminProcedure
   .input(ZSaveLayoutRequest)
   .output(ZSaveLayoutResponse)
-  .mutation(({ ctx, input }) =>
-    saveVenueLayout({
+  .mutation(async ({ ctx, input }) => {
+    const saved = await saveVenueLayout({
       prisma: ctx.prisma,
       redis: ctx.redis,
       prefix: ctx.config.redisPrefix,
       forgetSaleInfo: (eventId) => ctx.checkout.saleInfo.forget(eventId),
       ...input,
-    }),
-  );
+    });
+    // Event pages and lists show the venue's name, capacity and layout version.
+    await ctx.catalogCache?.invalidate(`layout of venue ${input.venueId}`);
+    return saved;
+  });

@@ -1,0 +1,106 @@
+// Catalog over plain HTTP: response compression for every large JSON answer (tRPC included; SSE
+// streams are never compressed, so the seat map keeps streaming), and GET
+// /api/venues/:venueId/layout, a venue's layout sent once per version: ETag, If-None-Match → 304,
+// immutable caching when the URL names the version, and bodies compressed once per version.
+import fastifyCompress from '@fastify/compress';
+import fp from 'fastify-plugin';
+import { z } from 'zod';
+import type { PrismaClient } from '@tessera/db/client';
+import type { CatalogCache } from '@tessera/core/cache/catalog-cache';
+import {
+  getCurrentLayoutVersion,
+  getVenueLayout,
+  type LayoutBodies,
+} from '@tessera/core/catalog/venue-layout-cache';
+
+export interface CatalogHttpOptions {
+  prisma: PrismaClient;
+  cache?: CatalogCache;
+}
+
+const ZParams = z.object({ venueId: z.string().uuid('Unknown venue.') });
+const ZQuery = z.object({
+  version: z.coerce.number().int().min(0).max(2_147_483_647).optional(),
+});
+
+/** Smallest body worth compressing (bytes). */
+const COMPRESS_FROM = 1024;
+
+type Encoding = 'br' | 'gzip' | 'identity';
+
+/** The best encoding the client accepts (a coding listed with q=0 is refused). */
+export const pickEncoding = (acceptEncoding: string | undefined): Encoding => {
+  const accepted = new Set(
+    (acceptEncoding ?? '')
+      .split(',')
+      .map((part) => part.trim().split(/\s*;\s*/))
+      .filter(([, q]) => !q || !/^q=0(\.0*)?$/.test(q))
+      .map(([coding]) => coding!.toLowerCase()),
+  );
+  if (accepted.has('br')) return 'br';
+  if (accepted.has('gzip')) return 'gzip';
+  return 'identity';
+};
+
+const etagMatches = (ifNoneMatch: string | undefined, etag: string) =>
+  !!ifNoneMatch &&
+  ifNoneMatch.split(',').some((tag) => {
+    const t = tag.trim();
+    return t === '*' || t === etag || t === `W/${etag}`;
+  });
+
+const body = (bodies: LayoutBodies, encoding: Encoding) => {
+  if (bodies.json.length < COMPRESS_FROM || encoding === 'identity') return bodies.json;
+  return encoding === 'br' ? bodies.brotli() : bodies.gzip();
+};
+
+export const catalogHttpPlugin = fp<CatalogHttpOptions>(
+  async (app, { prisma, cache }) => {
+    // Default types: JSON and text, never text/event-stream.
+    await app.register(fastifyCompress, { threshold: COMPRESS_FROM });
+
+    app.get('/api/venues/:venueId/layout', { compress: false }, async (request, reply) => {
+      const params = ZParams.safeParse(request.params);
+      const query = ZQuery.safeParse(request.query);
+      if (!params.success || !query.success) {
+        return reply.code(400).send({
+          error: 'Bad Request',
+          message: 'Ask for /api/venues/<venue id>/layout, optionally with ?version=<number>.',
+        });
+      }
+      const { venueId } = params.data;
+      const asked = query.data.version;
+      const version = asked ?? (await getCurrentLayoutVersion({ prisma, cache, venueId }));
+      const bodies =
+        version === null
+          ? null
+          : await getVenueLayout({ prisma, cache, venueId, layoutVersion: version });
+      if (!bodies) {
+        return reply.code(404).send({ error: 'Not Found', message: 'This venue does not exist.' });
+      }
+      if (asked !== undefined && bodies.layout.version !== asked) {
+        return reply.code(404).send({
+          error: 'Not Found',
+          message: 'This layout version was replaced; ask for the current one.',
+          currentVersion: bodies.layout.version,
+        });
+      }
+      const encoding = pickEncoding(request.headers['accept-encoding']);
+      reply
+        .header('etag', bodies.etag)
+        .header('vary', 'accept-encoding')
+        // A versioned URL never changes; the unversioned one is checked each time (304 when same).
+        .header(
+          'cache-control',
+          asked === undefined ? 'public, no-cache' : 'public, max-age=31536000, immutable',
+        );
+      if (etagMatches(request.headers['if-none-match'], bodies.etag)) {
+        return reply.code(304).send();
+      }
+      const payload = body(bodies, encoding);
+      if (typeof payload !== 'string') reply.header('content-encoding', encoding);
+      return reply.type('application/json; charset=utf-8').send(payload);
+    });
+  },
+  { name: 'catalog-http' },
+);
