@@ -56,17 +56,19 @@ const frameOf = (id: string, message: SeatsChangeMessage) => {
 
 const PING = frame('event: ping\ndata: \n\n\n');
 
-/** Writes whole frames to the response's socket (through `res` if it has none of its own yet). */
-const frameWriter = (res: ServerResponse): ((f: Frame) => void) => {
+/** Writes whole frames to the response's socket (through `res` where that is not safe). */
+const frameWriter = (res: ServerResponse, head: boolean): ((f: Frame) => void) => {
   // Sends the status line and headers now, so frames can follow them on the socket.
   res.flushHeaders();
   const socket = res.socket;
-  // A pipelined response waits for the socket; `res` queues and frames its writes itself.
-  if (!socket) return (f) => void res.write(f.raw);
+  // A HEAD response has no body (`res.write` drops it); a pipelined response waits for the socket
+  // (`res` queues its writes and frames them itself).
+  if (head || !socket) return (f) => void res.write(f.raw);
   const chunked = res.chunkedEncoding;
   socket.setNoDelay(true);
   return (f) => {
-    if (socket.destroyed) return;
+    // After `res.end()` the socket may already carry the connection's next response.
+    if (socket.destroyed || res.writableEnded) return;
     // A client this far behind on reading is cut off; it reconnects with Last-Event-ID.
     if (socket.writableLength > MAX_BUFFERED_BYTES) return void socket.destroy();
     socket.write(chunked ? f.chunked : f.raw);
@@ -125,7 +127,7 @@ export const seatsSseFastPath = async (
     });
     const controller = new AbortController();
     res.on('close', () => controller.abort());
-    const send = frameWriter(res);
+    const send = frameWriter(res, req.method === 'HEAD');
     send(connected);
     const ping = pingMs > 0 ? setInterval(() => send(PING), pingMs) : undefined;
     const write = ({ id, message }: SeatChangeEvent) => send(frameOf(id, message));
