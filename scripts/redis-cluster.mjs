@@ -98,11 +98,23 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /**
  * The integration tests that must pass unchanged on the cluster: every one under these folders
- * (holds and waiting room, in core and through the API), plus the BullMQ workers that drive them.
+ * (holds and waiting room, in core and through the API), the seat map's stream, and the BullMQ
+ * workers that drive them.
  */
 const CLUSTER_SUITES = [
-  { dir: 'packages/core', folders: ['src/holds', 'src/waiting-room', 'src/reconciliation'] },
-  { dir: 'apps/api', folders: ['src/trpc/routers/holds', 'src/trpc/routers/waiting-room'] },
+  {
+    dir: 'packages/core',
+    folders: ['src/infra', 'src/holds', 'src/waiting-room', 'src/reconciliation'],
+  },
+  {
+    dir: 'apps/api',
+    folders: ['src/trpc/routers/holds', 'src/trpc/routers/waiting-room'],
+    // The seat map's change stream, read by one process and across processes.
+    files: [
+      'src/trpc/routers/seats/on-change.integration.test.ts',
+      'src/trpc/routers/seats/cross-process.integration.test.ts',
+    ],
+  },
   {
     dir: 'apps/worker',
     files: [
@@ -125,8 +137,10 @@ const runClusterTests = async () => {
   let status = 0;
   try {
     for (const suite of CLUSTER_SUITES) {
-      const files =
-        suite.files ?? suite.folders.flatMap((folder) => integrationTests(suite.dir, folder));
+      const files = [
+        ...(suite.folders ?? []).flatMap((folder) => integrationTests(suite.dir, folder)),
+        ...(suite.files ?? []),
+      ];
       console.log(`\n${suite.dir}: ${files.length} files on ${url}`);
       const result = spawnSync('pnpm', ['exec', 'vitest', 'run', ...files], {
         cwd: join(ROOT, suite.dir),

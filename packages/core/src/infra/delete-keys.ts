@@ -1,7 +1,7 @@
 // Deletes every key under a prefix, on one Redis or on each master of a cluster (a SCAN only sees
 // the keys of the node it runs on). For tests and benchmarks that clean up after themselves.
 import type { Redis } from 'ioredis';
-import { isCluster, type RedisClient } from './redis-client.ts';
+import { masterNodes, type RedisClient } from './redis-client.ts';
 
 const deleteOnNode = async (node: Redis, prefix: string): Promise<number> => {
   let deleted = 0;
@@ -20,7 +20,6 @@ const deleteOnNode = async (node: Redis, prefix: string): Promise<number> => {
 
 /** Removes every key that starts with `prefix`; returns how many were deleted. */
 export const deleteKeysByPrefix = async (redis: RedisClient, prefix: string): Promise<number> => {
-  const nodes = isCluster(redis) ? redis.nodes('master') : [redis];
-  const counts = await Promise.all(nodes.map((node) => deleteOnNode(node, prefix)));
+  const counts = await Promise.all(masterNodes(redis).map((node) => deleteOnNode(node, prefix)));
   return counts.reduce((a, b) => a + b, 0);
 };

@@ -39,6 +39,10 @@ export const parseClusterUrl = (redisUrl: string) => {
 /** True when the client is an ioredis Cluster (whatever its static type says). */
 export const isCluster = (redis: RedisClient): redis is Cluster => redis.isCluster;
 
+/** The servers that hold keys: a cluster's masters, or the one server. */
+export const masterNodes = (redis: RedisClient): Redis[] =>
+  isCluster(redis) ? redis.nodes('master') : [redis as Redis];
+
 const connect = (
   redisUrl: string,
   options: RedisOptions,
@@ -88,23 +92,45 @@ export const describeRedisError = (error: unknown, redisUrl: string): string => 
   return `Redis at ${where} failed: ${(error as Error).message ?? String(error)}`;
 };
 
-/** Connects once without retrying and pings; throws an Error carrying the one-sentence reason. */
-export const assertRedisReachable = async (redisUrl: string): Promise<void> => {
-  const probe = connect(
-    redisUrl,
-    { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null },
-    () => null,
-  );
+const probe = async (client: RedisClient, redisUrl: string): Promise<void> => {
   // ioredis rejects connect() with a generic "Connection is closed"; the socket error says why.
   let socketError: unknown;
-  probe.on('error', (error) => (socketError ??= error));
-  probe.on('node error', (error) => (socketError ??= error));
+  client.on('error', (error) => (socketError ??= error));
   try {
-    await probe.connect();
-    await probe.ping();
+    await client.connect();
+    await client.ping();
   } catch (error) {
     throw new Error(describeRedisError(socketError ?? error, redisUrl));
   } finally {
-    probe.disconnect();
+    client.disconnect();
   }
+};
+
+const NO_RETRY: RedisOptions = {
+  lazyConnect: true,
+  maxRetriesPerRequest: 0,
+  retryStrategy: () => null,
+};
+
+/** Connects once without retrying and pings; throws an Error carrying the one-sentence reason. */
+export const assertRedisReachable = async (redisUrl: string): Promise<void> => {
+  if (!isClusterUrl(redisUrl)) return probe(new Redis(redisUrl, NO_RETRY), redisUrl);
+  // A Cluster client reports an unreachable node only as "None of startup nodes is available":
+  // probe the seed nodes as plain servers first (one answering is enough), then the cluster.
+  const { nodes, auth } = parseClusterUrl(redisUrl);
+  let unreachable: unknown;
+  for (const { host, port } of nodes) {
+    try {
+      await probe(new Redis({ ...NO_RETRY, ...auth, host, port }), `redis://${host}:${port}`);
+      unreachable = undefined;
+      break;
+    } catch (error) {
+      unreachable ??= error;
+    }
+  }
+  if (unreachable) throw unreachable;
+  await probe(
+    connect(redisUrl, NO_RETRY, () => null),
+    redisUrl,
+  );
 };
