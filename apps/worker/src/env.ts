@@ -21,6 +21,9 @@ export const ZWorkerEnv = ZDatabaseEnv.extend(ZRedisEnv.shape)
     WAITING_ROOM_EVERY_MS: z.coerce.number().int().min(100).default(1_000),
     /** Changes kept per event stream (XADD MAXLEN ~); keep equal to the API's setting. */
     SEAT_STREAM_MAX_LEN: z.coerce.number().int().min(1000).max(10_000_000).default(100_000),
+    /** Prometheus scrapes GET /metrics here (0: any free port, logged at start). */
+    WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
+    WORKER_METRICS_HOST: z.string().default('0.0.0.0'),
   });
 export type WorkerEnv = z.infer<typeof ZWorkerEnv>;
 

@@ -85,7 +85,7 @@ const metricsServer = await startMetricsServer({
   process.exit(1);
 });
 logger.info(
-  { queues: workers.map((w) => w.name), metricsPort: metricsServer.port },
+  { queues: workers.map((w) => w.name), bullPrefix: prefix, metricsPort: metricsServer.port },
   'worker started',
 );
 // The sale dashboard shows the last invariant check of each event on sale.

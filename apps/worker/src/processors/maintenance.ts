@@ -5,6 +5,7 @@ import { MaintenanceJob, QueueName, ZPurgeJobData, type PurgeJobData } from '@te
 import { Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
+import { instrumentJob } from '../observability/job-context.ts';
 
 const TABLE_BY_JOB: Record<MaintenanceJob, PurgeableTable> = {
   [MaintenanceJob.PURGE_EXPIRED_SESSIONS]: 'sessions',
@@ -32,7 +33,7 @@ export const processMaintenanceJob =
 export const createMaintenanceWorker = (deps: MaintenanceWorkerDeps) =>
   new Worker<PurgeJobData, { deleted: number }, string>(
     QueueName.MAINTENANCE,
-    processMaintenanceJob(deps),
+    instrumentJob(QueueName.MAINTENANCE, processMaintenanceJob(deps)),
     {
       connection: deps.connection,
       prefix: deps.prefix,

@@ -11,6 +11,8 @@ import { SeatSyncJob, SeatSyncQueueName, ZReconcileEventJobData } from '@tessera
 import { Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
+import { instrumentJob } from '../observability/job-context.ts';
+import { reconciliationCommitLag, streamEntryAgeSeconds } from '../observability/job-metrics.ts';
 
 export interface ReconcileWorkerDeps {
   prisma: PrismaClient;
@@ -42,6 +44,8 @@ export const processReconcileEvent =
     // A deleted event stops being visited.
     if (!result.found) await unmarkEventActive({ redis, prefix: seatPrefix, eventId });
     else if (result.cursor) {
+      if (result.applied > 0)
+        reconciliationCommitLag.observe(streamEntryAgeSeconds(result.cursor.streamId));
       await recordAppliedVersion({
         redis,
         prefix: seatPrefix,
@@ -55,8 +59,12 @@ export const processReconcileEvent =
   };
 
 export const createReconcileWorker = (deps: ReconcileWorkerDeps) =>
-  new Worker(SeatSyncQueueName.RECONCILE, processReconcileEvent(deps), {
-    connection: deps.connection,
-    prefix: deps.prefix,
-    concurrency: deps.concurrency ?? 4,
-  });
+  new Worker(
+    SeatSyncQueueName.RECONCILE,
+    instrumentJob(SeatSyncQueueName.RECONCILE, processReconcileEvent(deps)),
+    {
+      connection: deps.connection,
+      prefix: deps.prefix,
+      concurrency: deps.concurrency ?? 4,
+    },
+  );

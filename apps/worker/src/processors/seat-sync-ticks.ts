@@ -8,6 +8,7 @@ import { enqueueReconcileEvents, type ReconcileQueue } from '@tessera/jobs/seat-
 import { Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
+import { instrumentJob } from '../observability/job-context.ts';
 
 export interface SeatSyncTickDeps {
   /** Client for seat-state keys and scripts (not a BullMQ connection). */
@@ -43,9 +44,13 @@ export const processSeatSyncTick =
   };
 
 export const createSeatSyncTickWorker = (deps: SeatSyncTickDeps) =>
-  new Worker(SeatSyncQueueName.TICKS, processSeatSyncTick(deps), {
-    connection: deps.connection,
-    prefix: deps.prefix,
-    // The two ticks run side by side; each tick kind has at most one job at a time.
-    concurrency: 2,
-  });
+  new Worker(
+    SeatSyncQueueName.TICKS,
+    instrumentJob(SeatSyncQueueName.TICKS, processSeatSyncTick(deps)),
+    {
+      connection: deps.connection,
+      prefix: deps.prefix,
+      // The two ticks run side by side; each tick kind has at most one job at a time.
+      concurrency: 2,
+    },
+  );

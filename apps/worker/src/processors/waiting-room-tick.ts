@@ -7,6 +7,7 @@ import { WaitingRoomJob, WaitingRoomQueueName } from '@tessera/jobs/waiting-room
 import { Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
+import { instrumentJob } from '../observability/job-context.ts';
 
 export interface WaitingRoomTickDeps {
   prisma: PrismaClient;
@@ -55,8 +56,12 @@ export const processWaitingRoomTick =
   };
 
 export const createWaitingRoomWorker = (deps: WaitingRoomTickDeps) =>
-  new Worker(WaitingRoomQueueName, processWaitingRoomTick(deps), {
-    connection: deps.connection,
-    prefix: deps.prefix,
-    concurrency: 1,
-  });
+  new Worker(
+    WaitingRoomQueueName,
+    instrumentJob(WaitingRoomQueueName, processWaitingRoomTick(deps)),
+    {
+      connection: deps.connection,
+      prefix: deps.prefix,
+      concurrency: 1,
+    },
+  );
