@@ -1,6 +1,6 @@
-// GET /metrics (Prometheus text): Node process metrics, waiting-room gauges per running window,
-// hold counters and dashboard subscribers. Window figures are read from Redis on each scrape,
-// once for all gauges.
+// GET /metrics (Prometheus text): Node process metrics, tRPC latency per procedure, HTTP requests
+// by status, open SSE streams, waiting-room gauges per running window, hold counters and dashboard
+// subscribers. Window figures are read from Redis on each scrape, once for all gauges.
 import fp from 'fastify-plugin';
 import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
 import { processHoldTotals } from '@tessera/core/metrics/hold-counters.store';
@@ -8,6 +8,9 @@ import {
   readRunningWindowStats,
   type RunningWindowStats,
 } from '@tessera/core/metrics/read-running-window-stats';
+import { registerHttpMetrics } from '../metrics/http-metrics.ts';
+import { procedureDuration } from '../metrics/procedure-metrics.ts';
+import { appRouter } from '../trpc/router.ts';
 import { dashboardSubscriberCount } from '../trpc/routers/admin/dashboard/dashboard-hub.ts';
 
 export interface MetricsPluginOptions {
@@ -48,6 +51,17 @@ export const metricsPlugin = fp<MetricsPluginOptions>(
   async (app, { prefix }) => {
     const registry = new Registry();
     collectDefaultMetrics({ register: registry });
+    registry.registerMetric(procedureDuration);
+    // Flat at runtime ("seats.onChange"), though typed as the nested router record.
+    const procedures = Object.entries(appRouter._def.procedures as unknown as object) as Array<
+      [string, { _def: { type: string } }]
+    >;
+    registerHttpMetrics(app, {
+      registry,
+      subscriptionPaths: new Set(
+        procedures.filter(([, p]) => p._def.type === 'subscription').map(([path]) => path),
+      ),
+    });
 
     // Read once per scrape, before the registry collects: every window gauge uses the same read.
     let running: RunningWindowStats[] = [];

@@ -5,9 +5,11 @@ import { AppError, isAppError } from '@tessera/core/errors/app-error';
 import { asServiceUnavailable } from '@tessera/core/errors/infrastructure-error';
 import { TRPC_CODE_BY_APP_ERROR } from './app-error-codes.ts';
 import { assertSameOriginMutation } from './csrf.ts';
+import { observeProcedure } from '../metrics/procedure-metrics.ts';
 import { baseProcedure } from './init.ts';
 
-const mapAppErrors = baseProcedure.use(async ({ ctx, next }) => {
+// Measured first, so the latency and outcome include every later middleware and the mapped code.
+const mapAppErrors = baseProcedure.use(observeProcedure).use(async ({ ctx, next }) => {
   const result = await next();
   if (result.ok) return result;
   const cause = isAppError(result.error.cause)
