@@ -43,17 +43,26 @@ export const isCluster = (redis: RedisClient): redis is Cluster => redis.isClust
 export const masterNodes = (redis: RedisClient): Redis[] =>
   isCluster(redis) ? redis.nodes('master') : [redis as Redis];
 
-const connect = (
+/**
+ * A connection with the caller's own ioredis options, for a `redis://` or `redis-cluster://` URL
+ * (a cluster applies them to every node, and `lazyConnect`/`enableOfflineQueue` to itself too).
+ */
+export const createRedisConnection = (
   redisUrl: string,
   options: RedisOptions,
   clusterRetry?: () => number | null,
 ): RedisClient => {
   if (!isClusterUrl(redisUrl)) return new Redis(redisUrl, options);
   const { nodes, auth } = parseClusterUrl(redisUrl);
-  const { lazyConnect, ...redisOptions } = options;
+  const { lazyConnect, enableOfflineQueue, ...redisOptions } = options;
   return new Cluster(nodes, {
     ...(lazyConnect !== undefined && { lazyConnect }),
-    redisOptions: { ...redisOptions, ...auth },
+    ...(enableOfflineQueue !== undefined && { enableOfflineQueue }),
+    redisOptions: {
+      ...redisOptions,
+      ...auth,
+      ...(enableOfflineQueue !== undefined && { enableOfflineQueue }),
+    },
     ...(clusterRetry && { clusterRetryStrategy: clusterRetry }),
     // Hold scripts and reads go to each slot's master: the reads the domain makes must see its writes.
     scaleReads: 'master',
@@ -70,7 +79,7 @@ export const createRedisClient = ({
   forBullmq = false,
   lazyConnect = false,
 }: CreateRedisClientOptions): Redis =>
-  connect(redisUrl, {
+  createRedisConnection(redisUrl, {
     lazyConnect,
     maxRetriesPerRequest: forBullmq ? null : 3,
     enableReadyCheck: true,
@@ -130,7 +139,7 @@ export const assertRedisReachable = async (redisUrl: string): Promise<void> => {
   }
   if (unreachable) throw unreachable;
   await probe(
-    connect(redisUrl, NO_RETRY, () => null),
+    createRedisConnection(redisUrl, NO_RETRY, () => null),
     redisUrl,
   );
 };
