@@ -24,3 +24,16 @@ export interface ScaleStack {
 }
 
 export declare const startScale: (options?: ScaleOptions) => Promise<ScaleStack>;
+
+export interface NginxProcess {
+  child: import('node:child_process').ChildProcess;
+  url: string;
+  stderr(): string;
+  stop(): Promise<void>;
+}
+
+export declare const startNginx: (options: {
+  port: number;
+  upstreams: string[];
+  output?: 'inherit' | 'quiet';
+}) => NginxProcess;

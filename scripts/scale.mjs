@@ -3,7 +3,7 @@
 // DATABASE_URL / REDIS_URL, using the same nginx template as docker compose. Ctrl+C stops it all.
 // `startScale` is what the scale test uses.
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -15,6 +15,9 @@ import { demoEnv } from './demo-env.mjs';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const TSX_CLI = path.join(ROOT, 'node_modules/tsx/dist/cli.mjs');
 const READY_TIMEOUT_MS = 120_000;
+// Debian installs nginx in /usr/sbin, which is not on every user's PATH.
+const NGINX_BIN =
+  process.env.NGINX_BIN ?? (existsSync('/usr/sbin/nginx') ? '/usr/sbin/nginx' : 'nginx');
 
 const portFree = (port) =>
   new Promise((resolve) => {
@@ -36,6 +39,45 @@ const answers = (url) =>
   );
 
 /**
+ * Debian's nginx as a non-daemon child on 127.0.0.1:port, from the shared template, with its own
+ * prefix (config, pid, temp dirs, error log) in a temporary directory.
+ * @param {{ port: number, upstreams: string[], output?: 'inherit' | 'quiet' }} options
+ */
+export const startNginx = ({ port, upstreams, output = 'inherit' }) => {
+  const prefix = mkdtempSync(path.join(tmpdir(), 'tessera-nginx-'));
+  // nginx's workers drop root: they must reach the temp dirs the master creates here.
+  chmodSync(prefix, 0o755);
+  const confPath = path.join(prefix, 'nginx.conf');
+  const errorLog = path.join(prefix, 'error.log');
+  writeFileSync(
+    confPath,
+    renderNginxConf({
+      listen: `127.0.0.1:${port}`,
+      upstreams,
+      runtimeDir: prefix,
+      errorLog,
+      accessLog: 'off',
+      workerProcesses: '1',
+    }),
+  );
+  const child = spawn(NGINX_BIN, ['-c', confPath, '-p', prefix, '-e', errorLog], {
+    stdio: output === 'inherit' ? 'inherit' : ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (c) => (stderr = (stderr + String(c)).slice(-4_000)));
+  return {
+    child,
+    url: `http://127.0.0.1:${port}`,
+    stderr: () => stderr,
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      await exited(child);
+      rmSync(prefix, { recursive: true, force: true });
+    },
+  };
+};
+
+/**
  * Starts N API replicas, the worker and nginx on loopback; resolves once all answer.
  * @param {import('./scale.d.mts').ScaleOptions} options
  * @returns {Promise<import('./scale.d.mts').ScaleStack>}
@@ -52,7 +94,7 @@ export const startScale = async ({
 } = {}) => {
   if (!Number.isInteger(replicas) || replicas < 1 || replicas > 98)
     throw new Error(`--replicas must be an integer from 1 to 98 (got ${replicas})`);
-  if (spawnSync('sh', ['-c', 'command -v nginx']).status !== 0)
+  if (spawnSync(NGINX_BIN, ['-v']).status !== 0)
     throw new Error('nginx is not installed: apt-get install -y nginx');
   const url = `http://127.0.0.1:${port}`;
   const apiPorts = Array.from({ length: replicas }, (_, i) => port + 1 + i);
@@ -100,34 +142,18 @@ export const startScale = async ({
   });
   const workerRecord = worker ? spawnChild('worker', 'apps/worker', 'src/main.ts', shared) : null;
 
-  const prefix = mkdtempSync(path.join(tmpdir(), 'tessera-nginx-'));
-  // nginx's workers drop root: they must reach the temp dirs the master creates here.
-  chmodSync(prefix, 0o755);
-  const confPath = path.join(prefix, 'nginx.conf');
-  writeFileSync(
-    confPath,
-    renderNginxConf({
-      listen: `127.0.0.1:${port}`,
-      upstreams: apis.map((a) => a.url.replace('http://', '')),
-      runtimeDir: prefix,
-      errorLog: path.join(prefix, 'error.log'),
-      accessLog: 'off',
-      workerProcesses: '1',
-    }),
-  );
-  const nginx = spawn(
-    'nginx',
-    ['-c', confPath, '-p', prefix, '-e', path.join(prefix, 'error.log')],
-    {
-      stdio: output === 'inherit' ? 'inherit' : ['ignore', 'ignore', 'pipe'],
+  const nginx = startNginx({
+    port,
+    upstreams: apis.map((a) => a.url.replace('http://', '')),
+    output,
+  });
+  children.push({
+    name: 'nginx',
+    child: nginx.child,
+    get stderr() {
+      return nginx.stderr();
     },
-  );
-  const nginxRecord = { name: 'nginx', child: nginx, stderr: '' };
-  nginx.stderr?.on(
-    'data',
-    (c) => (nginxRecord.stderr = (nginxRecord.stderr + String(c)).slice(-4_000)),
-  );
-  children.push(nginxRecord);
+  });
 
   let stopped = false;
   const stop = async () => {
@@ -141,7 +167,7 @@ export const startScale = async ({
     }, 15_000);
     await Promise.all(children.map(({ child }) => exited(child)));
     clearTimeout(killLater);
-    rmSync(prefix, { recursive: true, force: true });
+    await nginx.stop();
   };
 
   // Ready: every replica's /readyz, nginx, /readyz through nginx, and the worker's metrics port
@@ -173,7 +199,7 @@ export const startScale = async ({
     replicas: apis,
     workerPid: workerRecord?.child.pid ?? null,
     workerMetricsUrl: worker && workerHasMetrics ? `http://127.0.0.1:${workerMetricsPort}` : null,
-    nginxPid: nginx.pid,
+    nginxPid: nginx.child.pid,
     stop,
   };
 };
