@@ -158,7 +158,7 @@ const planScenario = (/** @type {string} */ name, /** @type {any} */ sc) => {
     return { vus: cliVus ?? sc.vus ?? 1, iterations: cliIterations ?? sc.iterations ?? 1 };
   if (sc.executor === 'per-vu-iterations') {
     const vus = cliVus ?? sc.vus ?? 1;
-    return { vus, iterations: cliIterations ?? vus * (sc.iterations ?? 1) };
+    return { vus, iterations: vus * (cliIterations ?? sc.iterations ?? 1), perVu: true };
   }
   const iterations = cliIterations ?? 1;
   return { vus: Math.max(1, Math.min(cliVus ?? 10, iterations)), iterations };
@@ -193,20 +193,38 @@ try {
 let vuId = 0;
 const runs = [];
 for (const [name, sc] of Object.entries(scenarios)) {
-  const { vus, iterations } = planScenario(name, sc);
+  const { vus, iterations, perVu = false } = planScenario(name, sc);
   const exec = sc.exec ?? 'default';
   process.stderr.write(
     `k6 shim: scenario ${name} (${sc.executor}) → ${iterations} iteration(s) of ${exec}() on ${vus} VU(s)\n`,
   );
+  // One shared counter hands out iterationInTest; per-vu-iterations gives each VU its own share.
   const counter = new SharedArrayBuffer(4);
-  const scenario = { name, exec, executor: sc.executor, iterations, startTime: Date.now() };
+  const startTime = Date.now();
   for (let i = 0; i < vus; i++) {
     vuId += 1;
+    const id = vuId;
+    const scenario = perVu
+      ? {
+          name,
+          exec,
+          executor: sc.executor,
+          iterations: iterations / vus,
+          startTime,
+          offset: i * (iterations / vus),
+        }
+      : { name, exec, executor: sc.executor, iterations, startTime, offset: 0 };
     runs.push(
-      runWorker({ role: 'vu', vuId, scenario, counter, data: setupData }).catch((error) => {
+      runWorker({
+        role: 'vu',
+        vuId: id,
+        scenario,
+        counter: perVu ? new SharedArrayBuffer(4) : counter,
+        data: setupData,
+      }).catch((error) => {
         if (!aborted) {
           scriptError = true;
-          console.error(`VU ${vuId} of ${name} failed: ${error.message}`);
+          console.error(`VU ${id} of ${name} failed: ${error.message}`);
         }
       }),
     );

@@ -92,7 +92,7 @@ try {
     for (;;) {
       const index = Atomics.add(/** @type {Int32Array} */ (counterArray), 0, 1);
       if (index >= scenario.iterations) break;
-      runtime.iterationInTest = index;
+      runtime.iterationInTest = scenario.offset + index;
       globalThis.__ITER = runtime.iterationInVu;
       const started = performance.now();
       try {
