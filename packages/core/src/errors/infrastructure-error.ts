@@ -9,7 +9,8 @@ const UNREACHABLE_DB_KINDS = new Set([
   'SocketTimeout',
   'TooManyConnections',
 ]);
-const UNREACHABLE_PRISMA_CODES = new Set(['P1001', 'P1002', 'P1017', 'P2024']);
+// P2024: no pool connection in time; P2028: a transaction could not start in time (pool exhausted).
+const UNREACHABLE_PRISMA_CODES = new Set(['P1001', 'P1002', 'P1017', 'P2024', 'P2028']);
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EPIPE']);
 
 interface MaybeInfraError {

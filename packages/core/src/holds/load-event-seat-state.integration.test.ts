@@ -83,4 +83,33 @@ describe('loadEventSeatState', () => {
     const keys = await redis.keys(`${prefix}{ev:${ids.eventId}}:*`);
     expect(keys.sort()).toEqual(LIVE_KEY_NAMES.map((name) => eventKeys(deps())[name]).sort());
   });
+
+  it('reads Postgres once when many requests find the event unloaded at once', async () => {
+    await forgetEvent();
+    // The same client, counting the seat reads a load makes (one per load).
+    let seatReads = 0;
+    const counting = prisma.$extends({
+      query: {
+        seat: {
+          findMany: ({ args, query }) => {
+            seatReads += 1;
+            return query(args);
+          },
+        },
+      },
+    }) as unknown as typeof prisma;
+    // A pool of 3 connections: 40 loads of their own would queue for it and time out.
+    await Promise.all(
+      Array.from({ length: 40 }, () => ensureEventLoaded({ ...deps(), prisma: counting })),
+    );
+    expect(seatReads).toBe(1);
+    const seats = await readSeats(redis, prefix, ids.eventId);
+    expect(ids.a.map((id) => seats[id])).toEqual(['s', 's', '0', '0']);
+    // Once loaded, a later call does not read Postgres at all; after a loss it loads again.
+    await ensureEventLoaded({ ...deps(), prisma: counting });
+    expect(seatReads).toBe(1);
+    await forgetEvent();
+    await ensureEventLoaded({ ...deps(), prisma: counting });
+    expect(seatReads).toBe(2);
+  });
 });

@@ -68,8 +68,19 @@ export const isEventLoaded = async ({
 }: Pick<LoadEventSeatStateOptions, 'redis' | 'prefix' | 'eventId'>): Promise<boolean> =>
   (await redis.hget(eventKeys({ prefix, eventId }).meta, 'loaded')) === '1';
 
+// One load per event at a time in this process: the first holds of a sale all find the event
+// unloaded, and a load per request would take every Postgres connection at once.
+const loadsInFlight = new Map<string, Promise<void>>();
+
 /** Rebuilds the event's seat state when Redis has none (e.g. it restarted empty). */
 export const ensureEventLoaded = async (options: LoadEventSeatStateOptions): Promise<void> => {
   if (await isEventLoaded(options)) return;
-  await loadEventSeatState(options);
+  const key = `${options.prefix}\u0000${options.eventId}`;
+  let load = loadsInFlight.get(key);
+  if (!load) {
+    load = loadEventSeatState(options).then(() => undefined);
+    loadsInFlight.set(key, load);
+    void load.finally(() => loadsInFlight.delete(key)).catch(() => undefined);
+  }
+  await load;
 };

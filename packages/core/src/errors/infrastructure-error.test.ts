@@ -1,0 +1,25 @@
+// Which failures become a retryable 503 rather than a 500.
+import { describe, expect, it } from 'vitest';
+import { AppErrorCode } from '@tessera/contracts/errors';
+import { asServiceUnavailable } from './infrastructure-error.ts';
+
+const prismaError = (code: string) =>
+  Object.assign(new Error(`prisma ${code}`), { name: 'PrismaClientKnownRequestError', code });
+
+describe('asServiceUnavailable', () => {
+  it.each([
+    ['P1001', 'database unreachable'],
+    ['P2024', 'no pool connection in time'],
+    ['P2028', 'transaction could not start in time'],
+  ])('makes Prisma %s (%s) a 503 with Retry-After', (code) => {
+    const error = asServiceUnavailable(prismaError(code));
+    expect(error?.code).toBe(AppErrorCode.SERVICE_UNAVAILABLE);
+    expect(error?.retryAfterSeconds).toBeGreaterThan(0);
+  });
+
+  it('leaves errors that are bugs or refusals alone', () => {
+    expect(asServiceUnavailable(prismaError('P2002'))).toBeNull();
+    expect(asServiceUnavailable(new TypeError('x is undefined'))).toBeNull();
+    expect(asServiceUnavailable('not an error')).toBeNull();
+  });
+});
