@@ -45,6 +45,8 @@ export type FanoutServerProbe =
       rss: number;
       heapUsed: number;
       cpuMicros: number;
+      /** The kernel's share of cpuMicros (socket writes on loopback include the receive path). */
+      systemMicros: number;
       /** p99 of the event loop's delay since the previous probe (ms): the server's own lag. */
       loopDelayP99Ms: number;
       hub: ReturnType<ReturnType<typeof hub>['stats']>;
@@ -103,6 +105,7 @@ process.on('message', (message: FanoutServerCommand) => {
     rss,
     heapUsed,
     cpuMicros: cpu.user + cpu.system,
+    systemMicros: cpu.system,
     loopDelayP99Ms,
     hub: hub().stats(),
   });

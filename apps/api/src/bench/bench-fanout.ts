@@ -185,6 +185,7 @@ interface LevelResult {
   rssPerSubscriber: number;
   cpuPercent: number;
   cpuMicrosPerMessage: number;
+  systemMicrosPerMessage: number;
   loopDelayP99Ms: number;
   clientCpuPercent: number;
   holds: number;
@@ -240,6 +241,7 @@ const runLevel = async (subscribers: number) => {
     cpuPercent: ((loaded.cpuMicros - connected.cpuMicros) / ((SECONDS + 1) * 1e6)) * 100,
     // Box-independent cost of fan-out: server CPU per delivered message (the XREAD side is shared).
     cpuMicrosPerMessage: (loaded.cpuMicros - connected.cpuMicros) / Math.max(1, messages),
+    systemMicrosPerMessage: (loaded.systemMicros - connected.systemMicros) / Math.max(1, messages),
     loopDelayP99Ms: loaded.loopDelayP99Ms,
     // Busiest client process, as a share of one core over the recorded phase.
     clientCpuPercent: Math.max(...reports.map((r) => r.cpuMicros)) / ((SECONDS + 1) * 1e4),
@@ -298,9 +300,9 @@ try {
     "\nOn the server (hub trace): change → its delta starts going out, → written to the last socket; one delta's fan-out",
   );
   print(
-    'subscribers  deltas  wait p50  wait p99  written p50  written p99  fan-out p50 ms  fan-out p99 ms  µs/socket',
+    'subscribers  deltas  wait p50  wait p99  written p50  written p99  fan-out p50 ms  fan-out p99 ms  wall µs/socket  CPU µs/msg of which kernel',
   );
-  for (const { subscribers, server: t } of results) {
+  for (const { subscribers, server: t, cpuMicrosPerMessage, systemMicrosPerMessage } of results) {
     print(
       [
         String(subscribers).padStart(11),
@@ -311,7 +313,9 @@ try {
         t.writtenP99.toFixed(0).padStart(12),
         t.fanoutP50.toFixed(1).padStart(15),
         t.fanoutP99.toFixed(1).padStart(15),
-        t.microsPerSocket.toFixed(1).padStart(10),
+        t.microsPerSocket.toFixed(1).padStart(15),
+        cpuMicrosPerMessage.toFixed(1).padStart(11),
+        systemMicrosPerMessage.toFixed(1).padStart(16),
       ].join(' '),
     );
   }
