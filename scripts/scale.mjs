@@ -225,13 +225,30 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     console.error(`✗ ${error.message}`);
     process.exit(1);
   }
-  const shutdown = () => void stack.stop().then(() => process.exit(0));
+  // Prometheus on loopback (infra/prometheus/prometheus.loopback.yml) picks these lists up.
+  const targetsDir = path.join(ROOT, 'infra/prometheus/targets');
+  const targetFiles = existsSync(targetsDir)
+    ? [
+        ['api-scale.json', stack.replicas.map((r) => r.url.replace('http://', ''))],
+        ['worker-scale.json', [`127.0.0.1:${Number(values.port) + 99}`]],
+      ].map(([name, targets]) => {
+        const file = path.join(targetsDir, name);
+        writeFileSync(file, `${JSON.stringify([{ targets, labels: { stack: 'scale' } }])}\n`);
+        return file;
+      })
+    : [];
+  const shutdown = () =>
+    void stack.stop().then(() => {
+      for (const file of targetFiles) rmSync(file, { force: true });
+      process.exit(0);
+    });
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
   process.stdout.write(
     `\n  Tessera behind nginx on ${stack.url}\n` +
       stack.replicas.map((r) => `    ${r.id}  ${r.url}\n`).join('') +
       (stack.workerMetricsUrl ? `    worker metrics  ${stack.workerMetricsUrl}/metrics\n` : '') +
+      (targetFiles.length > 0 ? `    Prometheus targets  ${targetFiles.join(', ')}\n` : '') +
       '  Press Ctrl+C to stop.\n',
   );
 }

@@ -6,6 +6,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COMPOSE_OPTIONS, renderNginxConf } from '../../../../infra/nginx/render.mjs';
 import { startNginx, type NginxProcess } from '../../../../scripts/scale.mjs';
 
 const NGINX_PORT = 4340;
@@ -93,6 +94,15 @@ describe('nginx in front of API replicas', () => {
       text += decoder.decode(chunk.value);
     }
     expect(text).toBe('data: one\n\ndata: two\n\n');
+  });
+
+  it('renders /trpc/ unbuffered with timeouts far above the SSE ping interval', () => {
+    const conf = renderNginxConf({ ...COMPOSE_OPTIONS });
+    const trpc = /location \/trpc\/ \{([^}]*)\}/.exec(conf)?.[1] ?? '';
+    expect(trpc).toMatch(/proxy_buffering off;/);
+    expect(trpc).toMatch(/proxy_cache off;/);
+    expect(trpc).toMatch(/proxy_read_timeout 1h;/);
+    expect(conf).not.toMatch(/^\s*gzip on;/m);
   });
 
   it('sets the forwarding headers and ignores a client-chosen X-Forwarded-For', async () => {
