@@ -2,6 +2,7 @@
 // holds come back with their own expiry, and concurrent loaders install exactly once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPrismaClient } from '@tessera/db/client';
+import { findKeys } from '../infra/delete-keys.ts';
 import { holdSeats } from './hold-seats.ts';
 import { createLoaderFixture, deleteLoaderFixture, type LoaderFixture } from './loader-fixture.ts';
 import { eventKeys, LIVE_KEY_NAMES } from './keys.ts';
@@ -80,7 +81,7 @@ describe('loadEventSeatState', () => {
     await forgetEvent();
     const results = await Promise.all([1, 2, 3].map(() => loadEventSeatState(deps())));
     expect(results.filter((r) => r.installed)).toHaveLength(1);
-    const keys = await redis.keys(`${prefix}{ev:${ids.eventId}}:*`);
+    const keys = await findKeys(redis, `${prefix}{ev:${ids.eventId}}:*`);
     expect(keys.sort()).toEqual(LIVE_KEY_NAMES.map((name) => eventKeys(deps())[name]).sort());
   });
 

@@ -1,5 +1,5 @@
-// Deletes every key under a prefix, on one Redis or on each master of a cluster (a SCAN only sees
-// the keys of the node it runs on). For tests and benchmarks that clean up after themselves.
+// Finds or deletes keys by pattern, on one Redis or on each master of a cluster (SCAN and KEYS only
+// see the keys of the node they run on). For tests and benchmarks that inspect or clean up.
 import type { Redis } from 'ioredis';
 import { masterNodes, type RedisClient } from './redis-client.ts';
 
@@ -22,4 +22,15 @@ const deleteOnNode = async (node: Redis, prefix: string): Promise<number> => {
 export const deleteKeysByPrefix = async (redis: RedisClient, prefix: string): Promise<number> => {
   const counts = await Promise.all(masterNodes(redis).map((node) => deleteOnNode(node, prefix)));
   return counts.reduce((a, b) => a + b, 0);
+};
+
+/** Every key matching a glob `pattern` (SCAN on each master), sorted. */
+export const findKeys = async (redis: RedisClient, pattern: string): Promise<string[]> => {
+  const found: string[] = [];
+  for (const node of masterNodes(redis)) {
+    for await (const keys of node.scanStream({ match: pattern, count: 500 })) {
+      found.push(...(keys as string[]));
+    }
+  }
+  return [...new Set(found)].sort();
 };
