@@ -37,7 +37,7 @@ export const ZApiEnv = ZDatabaseEnv.extend(ZRedisEnv.shape)
     /** Upper bound on a catalog cache entry's life (admin writes invalidate sooner). */
     CATALOG_CACHE_TTL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
     /** A cache command slower than this counts as an outage and the read goes to Postgres (ms). */
-    CACHE_COMMAND_TIMEOUT_MS: z.coerce.number().int().min(5).max(5000).default(100),
+    CACHE_COMMAND_TIMEOUT_MS: z.coerce.number().int().min(5).max(5000).default(250),
     LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
     LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(50),
     LOGIN_FAILURE_WINDOW_SECONDS: z.coerce

@@ -170,7 +170,7 @@ export const createCatalogCache = ({
         }
       } else count('outage');
       const text = await load();
-      if (text !== null && available()) {
+      if (text !== null && ttlMs > 0 && available()) {
         redis
           .set(entryKey(key), text, 'PX', ttlMs)
           .catch((error: unknown) => tripped(error, 'fill'));
