@@ -2,7 +2,8 @@
 // subscriptions, counted where every stream passes (the seat-map fast path and the tRPC adapter):
 // a GET to a subscription procedure opens one, its response closing ends it.
 import type { FastifyInstance } from 'fastify';
-import { Counter, Gauge, type Registry } from 'prom-client';
+import { Gauge, type Registry } from 'prom-client';
+import { FastCounter } from './fast-series.ts';
 
 export interface HttpMetricsOptions {
   registry: Registry;
@@ -24,12 +25,12 @@ export const registerHttpMetrics = (
   app: FastifyInstance,
   { registry, subscriptionPaths }: HttpMetricsOptions,
 ) => {
-  const requests = new Counter({
-    name: 'tessera_http_requests_total',
-    help: 'HTTP requests answered, by method, route pattern and status code',
-    labelNames: ['method', 'route', 'status_code'] as const,
-    registers: [registry],
-  });
+  const requests = new FastCounter(
+    'tessera_http_requests_total',
+    'HTTP requests answered, by method, route pattern and status code',
+    ['method', 'route', 'status_code'],
+  );
+  requests.register(registry);
   const sseConnections = new Gauge({
     name: 'tessera_sse_connections',
     help: 'Open SSE subscription streams in this process, by procedure',
@@ -39,19 +40,23 @@ export const registerHttpMetrics = (
   // Every subscription has a series from the start, so dashboards show 0 rather than no data.
   for (const procedure of subscriptionPaths) sseConnections.set({ procedure }, 0);
 
-  app.addHook('onRequest', async (request, reply) => {
-    if (request.method !== 'GET') return;
-    const procedure = subscriptionOf(request.url, subscriptionPaths);
-    if (procedure === null) return;
-    sseConnections.inc({ procedure });
-    // 'close' fires once the response has ended or its connection dropped, whichever comes first.
-    reply.raw.once('close', () => sseConnections.dec({ procedure }));
+  // Callback hooks, not async ones: no promise per request on the hot paths.
+  app.addHook('onRequest', (request, reply, done) => {
+    const procedure =
+      request.method === 'GET' ? subscriptionOf(request.url, subscriptionPaths) : null;
+    if (procedure !== null) {
+      sseConnections.inc({ procedure });
+      // 'close' fires once the response has ended or its connection dropped, whichever is first.
+      reply.raw.once('close', () => sseConnections.dec({ procedure }));
+    }
+    done();
   });
-  app.addHook('onResponse', async (request, reply) => {
-    requests.inc({
-      method: request.method,
-      route: request.routeOptions.url ?? 'unmatched',
-      status_code: String(reply.statusCode),
-    });
+  app.addHook('onResponse', (request, reply, done) => {
+    requests.inc([
+      request.method,
+      request.routeOptions.url ?? 'unmatched',
+      String(reply.statusCode),
+    ]);
+    done();
   });
 };

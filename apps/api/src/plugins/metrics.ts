@@ -11,6 +11,7 @@ import {
 import { registerHttpMetrics } from '../metrics/http-metrics.ts';
 import { procedureDuration } from '../metrics/procedure-metrics.ts';
 import { appRouter } from '../trpc/router.ts';
+import { registerCatalogCacheMetrics } from './catalog-cache-metrics.ts';
 import { dashboardSubscriberCount } from '../trpc/routers/admin/dashboard/dashboard-hub.ts';
 
 export interface MetricsPluginOptions {
@@ -51,7 +52,8 @@ export const metricsPlugin = fp<MetricsPluginOptions>(
   async (app, { prefix }) => {
     const registry = new Registry();
     collectDefaultMetrics({ register: registry });
-    registry.registerMetric(procedureDuration);
+    registerCatalogCacheMetrics(registry);
+    procedureDuration.register(registry);
     // Flat at runtime ("seats.onChange"), though typed as the nested router record.
     const procedures = Object.entries(appRouter._def.procedures as unknown as object) as Array<
       [string, { _def: { type: string } }]
