@@ -35,6 +35,21 @@ const deltaMessage = (eventId: string, delta: HubDelta): SeatsChangeMessage => {
   return message;
 };
 
+// The event every in-step subscriber gets for a hub delta: one object for all of them, and the
+// last one at hand, since a fan-out asks for the same delta once per subscriber in a row.
+const sharedEvents = new WeakMap<HubDelta, SeatChangeEvent>();
+let lastShared: { delta: HubDelta; event: SeatChangeEvent } | undefined;
+const sharedEvent = (eventId: string, delta: HubDelta): SeatChangeEvent => {
+  if (lastShared?.delta === delta) return lastShared.event;
+  let event = sharedEvents.get(delta);
+  if (!event) {
+    event = { id: String(delta.toVersion), message: deltaMessage(eventId, delta) };
+    sharedEvents.set(delta, event);
+  }
+  lastShared = { delta, event };
+  return event;
+};
+
 const parseVersion = (lastEventId: string | undefined): number | null => {
   if (lastEventId === undefined || !/^\d+$/.test(lastEventId)) return null;
   return Number(lastEventId);
@@ -69,11 +84,13 @@ export async function* seatChanges({
   let sent = -1;
   /** True while the generator waits on an empty queue with nothing of its own in flight. */
   let idle = false;
+  let aborted = signal?.aborted ?? false;
+  signal?.addEventListener('abort', () => (aborted = true), { once: true });
   const listener = (delta: HubDelta) => {
-    if (deliverNow && idle && queue.size === 0 && delta.fromVersion === sent) {
-      if (delta.loadVersion > sent || signal?.aborted) return queue.push(delta);
+    if (deliverNow && idle && delta.fromVersion === sent && queue.size === 0) {
+      if (delta.loadVersion > sent || aborted) return queue.push(delta);
       sent = delta.toVersion;
-      return deliverNow({ id: String(sent), message: deltaMessage(eventId, delta) });
+      return deliverNow(sharedEvent(eventId, delta));
     }
     queue.push(delta);
   };
