@@ -201,6 +201,23 @@ describe('catalog cache across replicas', () => {
     const filtered = await delta(() => fanOnReader.events.list.query({ city, hasSeatsLeft: true }));
     expect(filtered.diff('bypass')).toBe(1);
   });
+
+  it('exposes hits, misses, outages and invalidations in /metrics', async () => {
+    const text = await (await fetch(`${readerUrl}/metrics`)).text();
+    const value = (series: string) =>
+      Number(
+        text
+          .split('\n')
+          .find((line) => line.startsWith(`${series} `))
+          ?.split(' ')[1],
+      );
+    expect(value('tessera_catalog_cache_reads_total{outcome="hit"}')).toBe(catalogCacheTotals.hit);
+    expect(value('tessera_catalog_cache_reads_total{outcome="miss"}')).toBe(
+      catalogCacheTotals.miss,
+    );
+    expect(text).toMatch(/^tessera_catalog_cache_reads_total\{outcome="outage"\} \d+$/m);
+    expect(value('tessera_catalog_cache_invalidations_total{result="ok"}')).toBeGreaterThan(0);
+  });
 });
 
 describe('catalog cache outage', () => {
