@@ -1,6 +1,7 @@
 // One fan's whole journey: sign in, open the event, join the waiting room, wait for admission,
-// hold seats, pay, and fetch the tickets. Every step records the metrics in ./metrics.js; a step
-// that answers something the journey does not expect counts in journey_errors and ends the fan.
+// open the seat map, hold seats, pay, and fetch the tickets. Every step records the metrics in
+// ./metrics.js; a step that answers something the journey does not expect counts in
+// journey_errors and ends the fan.
 import { check, sleep } from 'k6';
 import * as m from './metrics.js';
 
@@ -191,6 +192,9 @@ export const runFanJourney = ({
     return end('not-admitted');
   }
   m.timeInQueue.add(Date.now() - joinedAt);
+  // The seat picker opens on the live seat map's snapshot.
+  if (!expectOk(api.query('seats.snapshot', { eventId: fixture.eventId }), 'seats.snapshot'))
+    return end('error');
 
   const { hold, soldOut } = holdSeats(api, fixture, plan, index, admission.token, tags);
   if (!hold) {
