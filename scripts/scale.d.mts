@@ -1,7 +1,7 @@
 export interface ScaleOptions {
   /** API replicas (default 2), on ports port+1..port+N. */
   replicas?: number;
-  /** nginx's port (default 4300); the worker's metrics port is port+99. */
+  /** nginx's port (default 4300); the worker's metrics port is port+49. */
   port?: number;
   databaseUrl?: string;
   redisUrl?: string;

@@ -92,13 +92,13 @@ export const startScale = async ({
   output = 'inherit',
   worker = true,
 } = {}) => {
-  if (!Number.isInteger(replicas) || replicas < 1 || replicas > 98)
-    throw new Error(`--replicas must be an integer from 1 to 98 (got ${replicas})`);
+  if (!Number.isInteger(replicas) || replicas < 1 || replicas > 48)
+    throw new Error(`--replicas must be an integer from 1 to 48 (got ${replicas})`);
   if (spawnSync(NGINX_BIN, ['-v']).status !== 0)
     throw new Error('nginx is not installed: apt-get install -y nginx');
   const url = `http://127.0.0.1:${port}`;
   const apiPorts = Array.from({ length: replicas }, (_, i) => port + 1 + i);
-  const workerMetricsPort = port + 99;
+  const workerMetricsPort = port + 49;
   for (const p of [port, ...apiPorts, ...(worker ? [workerMetricsPort] : [])]) {
     if (!(await portFree(p)))
       throw new Error(`port ${p} is in use: stop what holds it or pick --port`);
@@ -230,7 +230,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const targetFiles = existsSync(targetsDir)
     ? [
         ['api-scale.json', stack.replicas.map((r) => r.url.replace('http://', ''))],
-        ['worker-scale.json', [`127.0.0.1:${Number(values.port) + 99}`]],
+        ['worker-scale.json', [`127.0.0.1:${Number(values.port) + 49}`]],
       ].map(([name, targets]) => {
         const file = path.join(targetsDir, name);
         writeFileSync(file, `${JSON.stringify([{ targets, labels: { stack: 'scale' } }])}\n`);

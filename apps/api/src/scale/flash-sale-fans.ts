@@ -22,6 +22,7 @@ export interface SaleStats {
   refusals: Record<string, number>;
   seatsSold: number;
   declined: number;
+  payRetries: number;
   holdLatencyMs: number[];
   journeyMs: number[];
 }
@@ -61,6 +62,7 @@ export const createSaleClient = ({
     refusals: {},
     seatsSold: 0,
     declined: 0,
+    payRetries: 0,
     holdLatencyMs: [],
     journeyMs: [],
   };
@@ -181,11 +183,18 @@ export const createSaleClient = ({
       }
       stats.holds++;
       const declines = index % 10 === 0;
-      const pay = await call(fan, 'POST', 'checkout.pay', {
+      const payment = {
         holdId: held.id,
         paymentMethod: declines ? DECLINE_CARD : SUCCESS_CARD,
         idempotencyKey: randomUUID(),
-      });
+      };
+      // A 503 (Postgres busy) is retryable: try again with the same key, as the web app would.
+      let pay = await call(fan, 'POST', 'checkout.pay', payment);
+      for (let retry = 0; pay.status === 503 && retry < 2; retry++) {
+        stats.payRetries++;
+        await sleep(1_000 + Math.random() * 1_000);
+        pay = await call(fan, 'POST', 'checkout.pay', payment);
+      }
       const paid = pay.data as { status: string; orderId: string | null } | undefined;
       if (paid?.status === 'SUCCEEDED' && paid.orderId) {
         stats.seatsSold += held.seats.length;

@@ -25,14 +25,31 @@ let fixture: JoinFixture;
 let seatIds: number[];
 
 beforeAll(async () => {
-  // Admission at 1,000 fans a second: the queue drains in seconds and seats are what run out.
-  fixture = await createJoinFixture({
-    prisma,
-    redis,
-    redisPrefix,
-    fans: FANS + 1,
-    admitPerMinute: 60_000,
-  });
+  // The stack starts while the fans are created. Admission at 1,000 fans a second: the queue
+  // drains in seconds and seats are what run out.
+  const [fixtureResult, stackResult] = await Promise.allSettled([
+    createJoinFixture({ prisma, redis, redisPrefix, fans: FANS + 1, admitPerMinute: 60_000 }),
+    startScale({
+      replicas: 2,
+      port: 4350,
+      databaseUrl: process.env.DATABASE_URL!,
+      redisUrl: process.env.REDIS_URL!,
+      redisPrefix,
+      output: process.env.SCALE_LOGS === '1' ? 'inherit' : 'quiet',
+      env: {
+        LOG_LEVEL: process.env.SCALE_LOGS === '1' ? 'warn' : 'error',
+        // Every fan reaches the API from nginx on 127.0.0.1: one IP, so lift the per-IP budgets.
+        WAITING_ROOM_JOIN_LIMIT_PER_IP: String(FANS * 10),
+        WAITING_ROOM_STATUS_LIMIT_PER_IP: String(FANS * 100),
+        PAYMENT_SIMULATED_LATENCY_MS: '20',
+        WAITING_ROOM_EVERY_MS: '250',
+      },
+    }),
+  ]);
+  if (stackResult.status === 'fulfilled') stack = stackResult.value;
+  if (fixtureResult.status === 'rejected') throw fixtureResult.reason;
+  if (stackResult.status === 'rejected') throw stackResult.reason;
+  fixture = fixtureResult.value;
   seatIds = (
     await prisma.seat.findMany({
       where: { venueId: fixture.venueId },
@@ -40,22 +57,6 @@ beforeAll(async () => {
       select: { id: true },
     })
   ).map((s) => s.id);
-  stack = await startScale({
-    replicas: 2,
-    port: 4350,
-    databaseUrl: process.env.DATABASE_URL!,
-    redisUrl: process.env.REDIS_URL!,
-    redisPrefix,
-    output: process.env.SCALE_LOGS === '1' ? 'inherit' : 'quiet',
-    env: {
-      LOG_LEVEL: process.env.SCALE_LOGS === '1' ? 'warn' : 'error',
-      // Every fan reaches the API from nginx on 127.0.0.1: one IP, so lift the per-IP budgets.
-      WAITING_ROOM_JOIN_LIMIT_PER_IP: String(FANS * 10),
-      WAITING_ROOM_STATUS_LIMIT_PER_IP: String(FANS * 100),
-      PAYMENT_SIMULATED_LATENCY_MS: '20',
-      WAITING_ROOM_EVERY_MS: '250',
-    },
-  });
 }, 180_000);
 
 afterAll(async () => {
@@ -143,20 +144,17 @@ describe('two API replicas behind nginx', () => {
         `\nScale test: ${FANS} fans, ${seatIds.length} seats, 2 replicas behind nginx, ${seconds.toFixed(1)} s`,
         `  served per replica  ${JSON.stringify(stats.servedBy)} of ${stats.responses} responses`,
         `  admitted ${stats.admitted}, told sold out in the queue ${stats.soldOutInQueue}`,
-        `  holds ${stats.holds}, conflicts ${conflicts}, declined ${stats.declined}, sold ${stats.seatsSold} seats (${tickets} tickets in Postgres)`,
+        `  holds ${stats.holds}, conflicts ${conflicts}, declined ${stats.declined}, pay retries ${stats.payRetries}, sold ${stats.seatsSold} seats (${tickets} tickets in Postgres)`,
         `  refusals ${JSON.stringify(stats.refusals)}, server errors ${JSON.stringify(stats.serverErrors)}`,
         `  hold p50 ${percentile(stats.holdLatencyMs, 50)} ms, p99 ${percentile(stats.holdLatencyMs, 99)} ms; join-to-tickets p99 ${percentile(stats.journeyMs, 99)} ms`,
         `  invariants ${report.ok ? 'PASS' : 'FAIL'} (reconciliation lag ${report.events[0]?.reconciliationLag})`,
       ].join('\n'),
     );
 
-    // nginx never failed a request, and no fan-facing step failed on the server. checkout.pay is
-    // left out: under CPU starvation its Postgres transaction can miss Prisma's 2 s start window
-    // and answer 500 (no sale is made: tickets equal the seats fans were told they bought, below);
-    // the report prints how many.
-    expect(Object.keys(stats.serverErrors).filter((k) => !k.startsWith('checkout.pay:'))).toEqual(
-      [],
-    );
+    // nginx never failed a request and nothing answered 500. The one 5xx allowed is checkout.pay's
+    // 503 when its Postgres transaction cannot start in time on a starved box (retryable, no sale
+    // made: tickets equal the seats fans were told they bought, below); the report counts them.
+    expect(Object.keys(stats.serverErrors).filter((k) => k !== 'checkout.pay:503')).toEqual([]);
     expect(stats.transportErrors).toBe(0);
     expect(doubleSold).toEqual([]);
     expect(tickets).toBeLessThanOrEqual(seatIds.length);
