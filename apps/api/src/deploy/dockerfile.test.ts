@@ -107,6 +107,16 @@ describe('infra/docker/app.Dockerfile', () => {
     expect(install).toContain(`turbo@${turboVersion}`);
   });
 
+  it('starts each target from an entry file that exists in its package', () => {
+    for (const target of composeTargets()) {
+      const workdir = effective(target, 'WORKDIR')!.replace(/^\/app\//, '');
+      const entries = effective(target, 'CMD')!.match(/src\/[\w/.-]+\.ts/g) ?? [];
+      expect(entries.length, target).toBeGreaterThan(0);
+      for (const entry of entries)
+        expect(existsSync(repoPath(`${workdir}/${entry}`)), entry).toBe(true);
+    }
+  });
+
   it('builds from Node 20, the version the repository supports', () => {
     const nodeImage = /ARG NODE_IMAGE=(\S+)/.exec(dockerfile)?.[1];
     expect(nodeImage).toMatch(/^node:20[.-]/);
