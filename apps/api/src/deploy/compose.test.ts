@@ -92,11 +92,16 @@ describe('docker-compose.yml', () => {
     expect(services.worker!.build?.target).toBe('worker');
   });
 
-  it('scrapes what compose runs: the worker metrics port and both replicas', () => {
+  it('scrapes what compose runs (worker metrics port, both replicas) and graphs it', () => {
     const prometheus = readRepoFile('infra/prometheus/prometheus.yml');
     const workerPort = services.worker!.environment?.WORKER_METRICS_PORT;
     expect(prometheus).toContain(`worker:${workerPort}`);
     for (const replica of ['api-1', 'api-2']) expect(prometheus).toContain(`${replica}:3000`);
+    // Grafana reads the compose Prometheus by service name.
+    expect(readRepoFile('infra/grafana/provisioning/datasources/prometheus.yml')).toContain(
+      'url: http://prometheus:9090',
+    );
+    expect(services.grafana!.depends_on?.prometheus?.condition).toBe('service_healthy');
   });
 
   it('mounts only files that exist in the repository', () => {
