@@ -353,6 +353,24 @@ describe('Prometheus and Grafana configuration', () => {
     // The check has teeth: a histogram read without its suffix would not count as existing.
     expect(declared.has('tessera_bullmq_job_lag_seconds')).toBe(false);
     expect(dashboard.panels.filter((p) => p.type !== 'row' && !p.targets?.length)).toEqual([]);
+    // The panels an operator watches during an on-sale each read their series.
+    const watched = [
+      'tessera_waiting_room_queue_length',
+      'tessera_waiting_room_admitted_per_minute',
+      'tessera_waiting_room_active_shoppers',
+      'tessera_holds_created_total',
+      'tessera_hold_conflicts_total',
+      'tessera_trpc_procedure_duration_seconds_bucket',
+      'tessera_sse_connections',
+      'tessera_bullmq_queue_jobs',
+      'tessera_bullmq_job_lag_seconds_bucket',
+      'tessera_reconciliation_lag_seconds',
+      'tessera_http_requests_total',
+      'nodejs_eventloop_lag_p99_seconds',
+      'nodejs_heap_size_used_bytes',
+      'process_resident_memory_bytes',
+    ];
+    expect(watched.filter((name) => !used.has(name))).toEqual([]);
   });
 
   it('Prometheus scrapes both API replicas and the worker on their ports', () => {
