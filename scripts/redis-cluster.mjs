@@ -104,7 +104,7 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CLUSTER_SUITES = [
   {
     dir: 'packages/core',
-    folders: ['src/infra', 'src/holds', 'src/waiting-room', 'src/reconciliation'],
+    folders: ['src/infra', 'src/holds', 'src/waiting-room', 'src/reconciliation', 'src/cache'],
   },
   {
     dir: 'apps/api',

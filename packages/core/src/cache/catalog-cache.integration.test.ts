@@ -3,7 +3,8 @@
 // generation (Redis restarted) starts fresh; a loader's short lifetime is honoured.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { Redis } from 'ioredis';
+import { deleteKeysByPrefix } from '../infra/delete-keys.ts';
+import { createRedisClient } from '../infra/redis-client.ts';
 import { catalogCacheTotals } from './cache-counters.ts';
 import { createCatalogCache, type CatalogCache } from './catalog-cache.ts';
 
@@ -11,7 +12,7 @@ const redisUrl = process.env.REDIS_URL!;
 const prefix = `test:${randomUUID()}:`;
 let replicaA: CatalogCache;
 let replicaB: CatalogCache;
-const admin = new Redis(redisUrl);
+const admin = createRedisClient({ redisUrl });
 
 const open = async () => {
   const cache = createCatalogCache({ redisUrl, prefix, ttlMs: 60_000, commandTimeoutMs: 500 });
@@ -25,8 +26,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  const keys = await admin.keys(`${prefix}*`);
-  if (keys.length > 0) await admin.del(...keys);
+  await deleteKeysByPrefix(admin, prefix);
   await Promise.all([replicaA.close(), replicaB.close(), admin.quit()]);
 });
 

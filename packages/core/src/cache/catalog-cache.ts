@@ -5,7 +5,7 @@
 // never fails a read: the cache has its own connection with a short timeout and no offline queue,
 // and after an error it stays out of the way for a cool-down (a small circuit breaker).
 import { readFileSync } from 'node:fs';
-import { Redis } from 'ioredis';
+import { createRedisConnection } from '../infra/redis-client.ts';
 import { catalogCacheTotals, type CatalogCacheOutcome } from './cache-counters.ts';
 
 export interface CacheLog {
@@ -59,7 +59,8 @@ export const createCatalogCache = ({
   coolDownMs = 1000,
   log = silentLog,
 }: CreateCatalogCacheOptions) => {
-  const redis = new Redis(redisUrl, {
+  // redis-cluster:// URLs give a Cluster (every key carries the {catalog} tag: one slot).
+  const redis = createRedisConnection(redisUrl, {
     lazyConnect: true,
     enableOfflineQueue: false,
     maxRetriesPerRequest: 0,
