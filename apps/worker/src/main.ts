@@ -71,11 +71,12 @@ for (const worker of workers)
     logger.error({ job: job?.name, requestId: requestIdOf(job?.data), err }, 'job failed'),
   );
 const metricsServer = await startMetricsServer({
-  registry: createWorkerMetrics({
+  ...createWorkerMetrics({
     prisma,
     redis,
     seatPrefix,
     queues: [queue, tickQueue, reconcileQueue, waitingRoomQueue],
+    logger,
   }),
   port: env.WORKER_METRICS_PORT,
   host: env.WORKER_METRICS_HOST,

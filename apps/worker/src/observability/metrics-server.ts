@@ -12,11 +12,14 @@ export interface MetricsServer {
 
 export const startMetricsServer = async ({
   registry,
+  refresh = () => Promise.resolve(),
   port,
   host,
   logger,
 }: {
   registry: Registry;
+  /** Reads what the scrape's gauges show, before the registry collects. */
+  refresh?: () => Promise<void>;
   port: number;
   host: string;
   logger: Logger;
@@ -24,8 +27,8 @@ export const startMetricsServer = async ({
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
     if (req.method === 'GET' && path === '/metrics') {
-      registry
-        .metrics()
+      refresh()
+        .then(() => registry.metrics())
         .then((body) => res.writeHead(200, { 'content-type': registry.contentType }).end(body))
         .catch((err: unknown) => {
           logger.error({ err }, 'metrics scrape failed');
