@@ -322,7 +322,8 @@ try {
   const ceiling = results[0]!;
   const top = results.at(-1)!;
   print(
-    `\nCeiling (1 subscriber, same run): p99 ${ceiling.p99} ms. At ${top.subscribers}: p99 ${top.p99} ms = ` +
+    `\nCeiling (1 subscriber, same run): p99 ${ceiling.p99} ms. At ${top.subscribers}: p99 ${top.p99} ms ` +
+      `(${(top.p99 / Math.max(1, ceiling.p99)).toFixed(1)}× the ceiling) = ` +
       `${((top.p99 / TARGET_P99_MS) * 100).toFixed(0)}% of the 250 ms target (${top.p99 < TARGET_P99_MS ? 'met' : 'MISSED'}); ` +
       `load average now ${loadavg()[0]!.toFixed(1)}.`,
   );
