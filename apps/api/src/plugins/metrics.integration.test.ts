@@ -1,5 +1,6 @@
 // GET /metrics: Prometheus text with Node process metrics, the waiting-room gauges of running
-// windows (after real joins and an admission), hold counters; windows not running carry no series.
+// windows (after real joins and an admission), hold counters; windows not running carry no series;
+// a Redis outage empties the window gauges but the scrape still answers.
 import { advanceAdmission } from '@tessera/core/waiting-room/advance-admission';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFan } from '../testing/checkout-fixture.ts';
@@ -81,5 +82,23 @@ describe('GET /metrics', () => {
       data: { status: 'ENDED' },
     });
     expect(await scrape()).not.toContain(`window_id="${window.id}"`);
+  });
+
+  it('still answers when Redis is gone: window gauges empty, the failure counted', async () => {
+    await openWaitingRoom(testApp);
+    const broken = await startTestApp();
+    try {
+      broken.redis.disconnect();
+      const response = await broken.app.inject({ method: 'GET', url: '/metrics' });
+      expect(response.statusCode).toBe(200);
+      expect(response.body).not.toContain('tessera_waiting_room_queue_length{');
+      expect(
+        valueOf(response.body, 'tessera_metrics_collect_failures_total{collector="waiting_room"}'),
+      ).toBe(1);
+      expect(valueOf(response.body, 'process_cpu_user_seconds_total')).toBeGreaterThan(0);
+    } finally {
+      await broken.app.close();
+      await broken.prisma.$disconnect();
+    }
   });
 });

@@ -112,8 +112,22 @@ export const metricsPlugin = fp<MetricsPluginOptions>(
       },
     });
 
-    app.get('/metrics', async (_request, reply) => {
-      running = await readRunningWindowStats({ prisma: app.prisma, redis: app.redis, prefix });
+    // A Redis or Postgres outage empties the window gauges; the scrape still answers.
+    const collectFailures = new Counter({
+      name: 'tessera_metrics_collect_failures_total',
+      help: 'Scrapes whose reads from Redis or Postgres failed, by collector',
+      labelNames: ['collector'] as const,
+      registers: [registry],
+    });
+
+    app.get('/metrics', async (request, reply) => {
+      try {
+        running = await readRunningWindowStats({ prisma: app.prisma, redis: app.redis, prefix });
+      } catch (err) {
+        running = [];
+        collectFailures.inc({ collector: 'waiting_room' });
+        request.log.warn({ err }, 'metrics collector failed');
+      }
       const body = await registry.metrics();
       return reply.header('content-type', registry.contentType).send(body);
     });

@@ -46,7 +46,7 @@ it('shows this scrape’s queue depth and reconciliation lag on the first scrape
   expect(lineOf(text, `tessera_reconciliation_lag_versions{event_id="${eventId}"}`)).toBe(
     `tessera_reconciliation_lag_versions{event_id="${eventId}"} 7`,
   );
-  expect(lineOf(text, 'tessera_worker_metrics_collect_failures_total')).toBeUndefined();
+  expect(lineOf(text, 'tessera_metrics_collect_failures_total')).toBeUndefined();
 });
 
 it('still answers when Redis is gone, counting the collectors that failed', async () => {
@@ -56,9 +56,9 @@ it('still answers when Redis is gone, counting the collectors that failed', asyn
 
   await metrics.refresh();
   const text = await metrics.registry.metrics();
-  expect(
-    lineOf(text, 'tessera_worker_metrics_collect_failures_total{collector="reconciliation"}'),
-  ).toBe('tessera_worker_metrics_collect_failures_total{collector="reconciliation"} 1');
+  expect(lineOf(text, 'tessera_metrics_collect_failures_total{collector="reconciliation"}')).toBe(
+    'tessera_metrics_collect_failures_total{collector="reconciliation"} 1',
+  );
   expect(text).not.toContain('tessera_reconciliation_lag_versions{');
   expect(text).toContain('process_cpu_user_seconds_total');
 });

@@ -53,7 +53,7 @@ export const createWorkerMetrics = ({
   // A Redis or Postgres outage empties the series read from them; the scrape itself still answers
   // (process metrics, job counters), so Prometheus tells "worker up, store down" from "worker down".
   const collectFailures = new Counter({
-    name: 'tessera_worker_metrics_collect_failures_total',
+    name: 'tessera_metrics_collect_failures_total',
     help: 'Scrapes whose reads from Redis or Postgres failed, by collector',
     labelNames: ['collector'] as const,
     registers: [registry],
