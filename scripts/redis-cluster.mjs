@@ -65,6 +65,11 @@ export const startCluster = async () => {
       ],
       { encoding: 'utf8' },
     );
+    if (started.error) {
+      throw new Error(
+        `Cannot run redis-server (${started.error.message}): install Redis 7, e.g. "apt-get install redis-server".`,
+      );
+    }
     if (started.status !== 0) throw new Error(`redis-server on ${port} failed: ${started.stderr}`);
   }
   for (const port of PORTS) {
