@@ -83,7 +83,12 @@ const waitForAdmission = (api, eventId, { pollSeconds, maxSeconds }) => {
  * @param {Record<string, string>} tags
  */
 const holdSeats = (api, fixture, plan, index, token, tags) => {
-  const base = { eventId: fixture.eventId, admissionToken: token };
+  // One idempotency key per attempt: a busy-retry of the same attempt never holds twice.
+  const base = () => ({
+    eventId: fixture.eventId,
+    admissionToken: token,
+    idempotencyKey: uuidv4(),
+  });
   const { seatIds, hotSeatIds } = fixture;
   const start = (index * 7) % Math.max(1, seatIds.length - plan.quantity);
   const wanted =
@@ -92,11 +97,11 @@ const holdSeats = (api, fixture, plan, index, token, tags) => {
       : seatIds.slice(start, start + plan.quantity);
   const attempts =
     plan.hold === 'best'
-      ? [{ ...base, quantity: plan.quantity }]
+      ? [{ ...base(), quantity: plan.quantity }]
       : // A fan whose seats were just taken asks for the best available ones instead.
         [
-          { ...base, seatIds: wanted },
-          { ...base, quantity: plan.quantity },
+          { ...base(), seatIds: wanted },
+          { ...base(), quantity: plan.quantity },
         ];
   for (const input of attempts) {
     const reply = api.mutation('holds.create', input, {

@@ -25,6 +25,8 @@ export const ticketsIssued = new Counter('tickets_issued');
 export const fansWithoutSeats = new Counter('fans_without_seats');
 /** Answers the journey did not expect (a 5xx, a wrong ticket, a refused valid step). */
 export const journeyErrors = new Counter('journey_errors');
+/** Requests answered 503 with Retry-After (a busy Postgres or Redis) that the fan repeated. */
+export const busyRetries = new Counter('busy_retries');
 /** Seats found on two confirmed orders at teardown (must stay 0). */
 export const oversoldSeats = new Counter('oversold_seats');
 /** The invariant checker's verdict at teardown (1 = all invariants hold). */

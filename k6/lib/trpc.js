@@ -3,7 +3,12 @@
 // are {"result":{"data":…}} or {"error":{"message","data":{"code","httpStatus","appError"}}}.
 // The session is the HttpOnly cookie login sets (k6 keeps one cookie jar per VU). k6 sends no
 // Origin or Sec-Fetch-Site header, which the API's CSRF rule accepts (it is not a browser).
+import { sleep } from 'k6';
 import http from 'k6/http';
+import { busyRetries } from './metrics.js';
+
+/** A 503 with Retry-After (Postgres or Redis busy) is retried this many times, as clients do. */
+const MAX_BUSY_RETRIES = 3;
 
 /**
  * @typedef {{ ok: boolean, status: number, data: any, code: string | null,
@@ -38,6 +43,17 @@ const toReply = (res) => {
   };
 };
 
+/** @param {() => import('k6/http').RefinedResponse<any>} send */
+const retryWhileBusy = (send) => {
+  let reply = toReply(send());
+  for (let i = 0; i < MAX_BUSY_RETRIES && reply.status === 503 && reply.retryAfter !== null; i++) {
+    busyRetries.add(1);
+    sleep(reply.retryAfter);
+    reply = toReply(send());
+  }
+  return reply;
+};
+
 /**
  * @param {string} baseUrl
  * @param {{ expected?: number[] }} [options] statuses that are part of the journey (not failures)
@@ -55,12 +71,16 @@ export const createTrpc = (baseUrl, options = {}) => {
     /** @param {string} name @param {unknown} [input] @param {Record<string,string>} [tags] */
     query(name, input, tags) {
       const qs = input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`;
-      return toReply(http.get(`${baseUrl}/trpc/${name}${qs}`, params(name, tags)));
+      return retryWhileBusy(() => http.get(`${baseUrl}/trpc/${name}${qs}`, params(name, tags)));
     },
-    /** @param {string} name @param {unknown} [input] @param {Record<string,string>} [tags] */
+    /**
+     * Every mutation the journey sends is safe to repeat (join and login by nature, holds and
+     * payments by their idempotency keys), so a busy answer is retried with the same input.
+     * @param {string} name @param {unknown} [input] @param {Record<string,string>} [tags]
+     */
     mutation(name, input, tags) {
       const body = input === undefined ? '' : JSON.stringify(input);
-      return toReply(http.post(`${baseUrl}/trpc/${name}`, body, params(name, tags)));
+      return retryWhileBusy(() => http.post(`${baseUrl}/trpc/${name}`, body, params(name, tags)));
     },
     /** Forget this VU's session cookie (each iteration signs in as another fan). */
     forgetSession() {
