@@ -11,6 +11,7 @@ export default defineConfig({
     port: 5173,
     proxy: {
       '/trpc': { target: apiUrl, changeOrigin: false },
+      '/api': { target: apiUrl },
       '/healthz': { target: apiUrl },
       '/readyz': { target: apiUrl },
     },

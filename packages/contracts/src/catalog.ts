@@ -68,7 +68,14 @@ export const ZListEventsResponse = z.object({
 });
 export type ListEventsResponse = z.infer<typeof ZListEventsResponse>;
 
-export const ZGetEventRequest = z.object({ id: z.string().uuid('Unknown event.') });
+export const ZGetEventRequest = z.object({
+  id: z.string().uuid('Unknown event.'),
+  /**
+   * "omit": the answer's `layout` keeps its version and size but no sections, rows or seats; fetch
+   * those once per version from GET /api/venues/:venueId/layout?version=N (ETag, immutable).
+   */
+  layout: z.enum(['include', 'omit']).default('include'),
+});
 
 export const ZPriceTier = z.object({
   id: z.number().int(),

@@ -7,8 +7,8 @@ import { Page } from '../components/page.tsx';
 import { Skeleton } from '../components/skeleton.tsx';
 import { readBackTo } from '../features/catalog/back-state.ts';
 import { EventDetail } from '../features/catalog/event-detail.tsx';
+import { useEventPage } from '../features/catalog/use-event-page.ts';
 import { describeError, readAppError } from '../lib/app-error.ts';
-import { trpc } from '../lib/trpc.ts';
 
 const NOT_FOUND_CODES = new Set(['NOT_FOUND', 'VALIDATION']);
 
@@ -24,9 +24,9 @@ const DetailSkeleton = () => (
 
 export const EventPage = () => {
   const { id = '' } = useParams();
-  const query = trpc.events.get.useQuery(
-    { id },
-    { retry: (count, error) => !NOT_FOUND_CODES.has(readAppError(error)?.code ?? '') && count < 2 },
+  const query = useEventPage(
+    id,
+    (count, error) => !NOT_FOUND_CODES.has(readAppError(error)?.code ?? '') && count < 2,
   );
   const backTo = readBackTo(useLocation().state);
   const back = (

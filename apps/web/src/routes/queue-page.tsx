@@ -17,7 +17,7 @@ import { trpc } from '../lib/trpc.ts';
 const MOVE_ON_AFTER_MS = 1_500;
 
 const QueueBody = ({ eventId }: { eventId: string }) => {
-  const event = trpc.events.get.useQuery({ id: eventId }, { retry: 1 });
+  const event = trpc.events.get.useQuery({ id: eventId, layout: 'omit' }, { retry: 1 });
   const queue = useQueue(eventId);
   const navigate = useNavigate();
   const utils = trpc.useUtils();

@@ -17,6 +17,8 @@ export interface GetEventOptions {
   eventId: string;
   /** Asked only for drafts, so public pages never pay for a session lookup. */
   viewerIsAdmin: () => Promise<boolean>;
+  /** "omit": the layout's version and size only (clients fetch it from the layout endpoint). */
+  layout?: 'include' | 'omit';
   now?: Date;
 }
 
@@ -66,6 +68,7 @@ export const getEvent = async ({
   cache,
   eventId,
   viewerIsAdmin,
+  layout = 'include',
   now = new Date(),
 }: GetEventOptions): Promise<EventDetail> => {
   const load = () => loadEventPage(prisma, eventId, now);
@@ -91,6 +94,9 @@ export const getEvent = async ({
       priceCents: priceByTier.get(tier.id)?.priceCents ?? tier.defaultPriceCents,
       currency: priceByTier.get(tier.id)?.currency ?? summary.currency,
     })),
-    layout: bodies.layout,
+    layout:
+      layout === 'include'
+        ? bodies.layout
+        : { ...bodies.layout, sections: [], rows: [], seats: [] },
   };
 };

@@ -13,7 +13,7 @@ export const useCheckoutHold = (holdId: string) => {
   }, [live]);
   const hold = live ?? kept;
   const event = trpc.events.get.useQuery(
-    { id: hold?.eventId ?? '' },
+    { id: hold?.eventId ?? '', layout: 'omit' },
     { enabled: Boolean(hold), staleTime: 5 * 60_000 },
   );
   return {

@@ -110,6 +110,18 @@ describe('events over HTTP', () => {
     ]);
   });
 
+  it('leaves the seats out when asked to, for the layout endpoint to send once per version', async () => {
+    const { client } = createTestClient({ baseUrl });
+    const full = await client.events.get.query({ id: ids.concert });
+    const slim = await client.events.get.query({ id: ids.concert, layout: 'omit' });
+    expect(slim.layout).toEqual({ ...full.layout, sections: [], rows: [], seats: [] });
+    expect(slim.priceTiers).toEqual(full.priceTiers);
+    const response = await fetch(
+      `${baseUrl}/api/venues/${slim.venue.id}/layout?version=${slim.layout.version}`,
+    );
+    expect(await response.json()).toEqual(full.layout);
+  });
+
   it('answers NOT_FOUND for a draft asked for by an anonymous visitor', async () => {
     const { client } = createTestClient({ baseUrl });
     await expect(client.events.get.query({ id: ids.draft })).rejects.toMatchObject({

@@ -14,5 +14,6 @@ export const getEventProcedure = publicProcedure
       cache: ctx.catalogCache,
       eventId: input.id,
       viewerIsAdmin,
+      layout: input.layout,
     });
   });
