@@ -2,6 +2,7 @@
 // ports 4100-4199), the load setup/teardown commands, and k6 scripts run through the shim
 // (k6/runner/run.mjs) or the real k6 binary when it is on PATH.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -53,6 +54,19 @@ const waitForReady = async (url: string, child: ChildProcess, timeoutMs: number)
   throw new Error(`${url} not ready after ${timeoutMs} ms`);
 };
 
+/** The first port in [from, to] nothing listens on (this lane's range: 4100-4199). */
+export const freePort = async (from: number, to: number): Promise<number> => {
+  for (let port = from; port <= to; port++) {
+    const free = await new Promise<boolean>((resolve) => {
+      const probe = net.createServer();
+      probe.once('error', () => resolve(false));
+      probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+    });
+    if (free) return port;
+  }
+  throw new Error(`no free port in ${from}-${to}`);
+};
+
 /** The API (on `port`) and the worker, sharing the environment's Postgres and a Redis prefix. */
 export const startStack = async ({ port, env }: { port: number; env: NodeJS.ProcessEnv }) => {
   const logs: string[] = [];
@@ -72,7 +86,7 @@ export const startStack = async ({ port, env }: { port: number; env: NodeJS.Proc
     WEB_DIST_DIR: '/nonexistent-web-dist',
   });
   const worker = start(WORKER_DIR, 'src/main.ts', {
-    WORKER_METRICS_PORT: String(port + 1),
+    WORKER_METRICS_PORT: '0',
     WORKER_METRICS_HOST: '127.0.0.1',
   });
   const baseUrl = `http://127.0.0.1:${port}`;
