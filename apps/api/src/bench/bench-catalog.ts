@@ -87,6 +87,10 @@ const listPaths = [
   ),
 ];
 const getPaths = fixture.eventIds.slice(0, 50).map((id) => trpc('events.get', { id }));
+// What the web app's event page asks: the page without the layout (fetched once per version).
+const slimPaths = fixture.eventIds
+  .slice(0, 50)
+  .map((id) => trpc('events.get', { id, layout: 'omit' }));
 const layoutPath = `/api/venues/${fixture.venueId}/layout?version=${layoutVersion}`;
 
 interface Run {
@@ -125,7 +129,9 @@ try {
   const listBody = await (await fetch(`${warmUrl}${listPaths[0]}`)).text();
   await ask(warm, { ceilingBody: listBody }, 'ceilingReady');
   // Fill the warm cache once: every list, every event page and the layout.
-  for (const path of [...listPaths, ...getPaths, layoutPath]) await fetch(`${warmUrl}${path}`);
+  for (const path of [...listPaths, ...getPaths, ...slimPaths, layoutPath]) {
+    await fetch(`${warmUrl}${path}`);
+  }
   const etag = (await fetch(`${warmUrl}${layoutPath}`)).headers.get('etag') ?? '';
 
   print(`Runs of ${SECONDS} s, ${CONNECTIONS} connections each...`);
@@ -136,6 +142,8 @@ try {
   runs.push(await run('events.list warm', warm.apiPort, listPaths));
   runs.push(await run('events.get cold', cold.apiPort, getPaths));
   runs.push(await run('events.get warm', warm.apiPort, getPaths));
+  runs.push(await run("events.get layout: 'omit' cold", cold.apiPort, slimPaths));
+  runs.push(await run("events.get layout: 'omit' warm", warm.apiPort, slimPaths));
   const br = { 'accept-encoding': 'br' };
   runs.push(await run('layout cold (br)', cold.apiPort, [layoutPath], br));
   runs.push(await run('layout warm (br)', warm.apiPort, [layoutPath], br));
@@ -170,7 +178,7 @@ try {
   print(
     `\nWarm hit rate: ${((delta('hit') / reads) * 100).toFixed(2)}% (${delta('hit')} hits, ${delta('miss')} misses, ${delta('outage')} outages)`,
   );
-  for (const what of ['events.list', 'events.get']) {
+  for (const what of ['events.list', 'events.get', "events.get layout: 'omit'"]) {
     print(
       `${what}: warm / cold ${(byName(`${what} warm`).rps / byName(`${what} cold`).rps).toFixed(1)}x req/s`,
     );
