@@ -31,8 +31,10 @@ export const windowsTtlMs = (now: Date, windows: WindowTimes[]): number | undefi
       (w.status === 'SCHEDULED' && w.startsAt <= now) || (w.status === 'OPEN' && w.endsAt <= now),
   );
   if (lagging) return PENDING_TRANSITION_TTL_MS;
+  // Ended and cancelled windows never change again by themselves.
+  const live = windows.filter((w) => w.status !== 'ENDED' && w.status !== 'CANCELLED');
   return msUntilFirst(
     now,
-    windows.flatMap((w) => [w.preQueueOpensAt, w.startsAt, w.endsAt]),
+    live.flatMap((w) => [w.preQueueOpensAt, w.startsAt, w.endsAt]),
   );
 };
