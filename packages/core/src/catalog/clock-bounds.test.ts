@@ -36,6 +36,7 @@ describe('windowsTtlMs', () => {
       PENDING_TRANSITION_TTL_MS,
     );
     expect(windowsTtlMs(now, [window(at(-60), at(-1), 'OPEN')])).toBe(PENDING_TRANSITION_TTL_MS);
+    expect(windowsTtlMs(now, [window(at(-60), at(-1), 'PAUSED')])).toBe(PENDING_TRANSITION_TTL_MS);
   });
 
   it('has no clock bound when every window is over or cancelled', () => {

@@ -28,7 +28,8 @@ interface WindowTimes {
 export const windowsTtlMs = (now: Date, windows: WindowTimes[]): number | undefined => {
   const lagging = windows.some(
     (w) =>
-      (w.status === 'SCHEDULED' && w.startsAt <= now) || (w.status === 'OPEN' && w.endsAt <= now),
+      (w.status === 'SCHEDULED' && w.startsAt <= now) ||
+      ((w.status === 'OPEN' || w.status === 'PAUSED') && w.endsAt <= now),
   );
   if (lagging) return PENDING_TRANSITION_TTL_MS;
   // Ended and cancelled windows never change again by themselves.
