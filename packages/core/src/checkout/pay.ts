@@ -1,5 +1,7 @@
 // checkout.pay: idempotent per (fan, key). The first call claims the key, starts the payment and
-// stores its result; a retry replays that result and never charges twice.
+// stores its result; a retry replays that result and never charges twice. A retry that finds the
+// first attempt dead (its claim or PENDING payment untouched for the lease) takes it over and
+// finishes it (resume-payment.ts) instead of answering "in progress" forever.
 import { createHmac } from 'node:crypto';
 import type { PayResponse } from '@tessera/contracts/checkout';
 import type { CardDetails } from '../payments/payment-provider.ts';
@@ -13,10 +15,13 @@ import {
   claimIdempotencyKey,
   completeIdempotencyKey,
 } from './idempotency.repository.ts';
+import { PAY_SCOPE } from './pay-scope.ts';
+import { DEFAULT_PAYMENT_LEASE_MS, releaseStaleClaims, takeOverPayment } from './payment-lease.ts';
 import { paymentUserMessage } from './payment-messages.ts';
+import { resumePayment } from './resume-payment.ts';
 import { startPayment } from './start-payment.ts';
 
-export const PAY_SCOPE = 'checkout.pay';
+export { PAY_SCOPE };
 const IDEMPOTENCY_TTL_MS = 24 * 3_600_000;
 
 export interface PayOptions {
@@ -26,21 +31,50 @@ export interface PayOptions {
   idempotencyKey: string;
 }
 
-const inProgress = async (deps: CheckoutDeps, { userId, idempotencyKey }: PayOptions) => {
-  const payment = await deps.prisma.payment.findUnique({
+const stillInProgress = () =>
+  new AppError(AppErrorCode.CONFLICT, {
+    userMessage: 'This payment is already being processed; check again in a moment.',
+  });
+
+/**
+ * The key is claimed but not completed. A live attempt: report where its payment stands. A dead one
+ * (lease ran out): without a payment, give the key back and claim it afresh; with one, take it over
+ * and finish it with the card of this retry. Returns null when the caller should claim again.
+ */
+const inProgress = async (
+  deps: CheckoutDeps,
+  { userId, idempotencyKey, paymentMethod }: PayOptions,
+): Promise<PayResponse | null> => {
+  const { prisma } = deps;
+  const leaseMs = deps.paymentLeaseMs ?? DEFAULT_PAYMENT_LEASE_MS;
+  const payment = await prisma.payment.findUnique({
     where: { userId_idempotencyKey: { userId, idempotencyKey } },
   });
   if (!payment) {
-    throw new AppError(AppErrorCode.CONFLICT, {
-      userMessage: 'This payment is already being processed; check again in a moment.',
-    });
+    const only = { userId, key: idempotencyKey };
+    if ((await releaseStaleClaims({ prisma, scope: PAY_SCOPE, leaseMs, only })) > 0) return null;
+    throw stillInProgress();
   }
-  return {
+  const record = await prisma.idempotencyRecord.findUnique({
+    where: { userId_scope_key: { userId, scope: PAY_SCOPE, key: idempotencyKey } },
+    select: { id: true },
+  });
+  const unfinished = payment.status === 'PENDING' || payment.status === 'SUCCEEDED';
+  if (unfinished && (await takeOverPayment({ prisma, paymentId: payment.id, leaseMs }))) {
+    const response = await resumePayment(deps, { paymentId: payment.id, card: paymentMethod });
+    if (record) await completeIdempotencyKey({ prisma, recordId: record.id, response });
+    return response;
+  }
+  const response: PayResponse = {
     paymentId: payment.id,
     status: payment.status,
     orderId: payment.orderId,
     userMessage: paymentUserMessage(payment.status, payment.failureReason),
   };
+  // A final answer the dead attempt never stored: store it, so later retries replay it.
+  if (!unfinished && record)
+    await completeIdempotencyKey({ prisma, recordId: record.id, response });
+  return response;
 };
 
 export const pay = async (deps: CheckoutDeps, options: PayOptions): Promise<PayResponse> => {
@@ -60,7 +94,10 @@ export const pay = async (deps: CheckoutDeps, options: PayOptions): Promise<PayR
     ttlMs: IDEMPOTENCY_TTL_MS,
   });
   if (claim.kind === 'replay') return claim.response;
-  if (claim.kind === 'in-progress') return inProgress(deps, options);
+  if (claim.kind === 'in-progress') {
+    const response = await inProgress(deps, options);
+    return response ?? pay(deps, options);
+  }
 
   let payment: { id: string; amountCents: number; currency: string };
   let hold: Awaited<ReturnType<typeof startPayment>>;

@@ -6,6 +6,10 @@ export const FailureReason = {
   HOLD_EXPIRED: 'hold_expired',
   SEAT_TAKEN: 'seat_taken',
   ALREADY_PAID: 'already_paid',
+  /** The attempt died before the charge was known to have happened: nothing was taken. */
+  NOT_CHARGED: 'not_charged',
+  /** The attempt died after charging and could only be finished by refunding. */
+  INTERRUPTED: 'interrupted',
 } as const;
 
 export const paymentUserMessage = (status: PaymentStatus, reason: string | null): string => {
@@ -17,6 +21,8 @@ export const paymentUserMessage = (status: PaymentStatus, reason: string | null)
     case 'DECLINED':
       return 'Your card was declined. Your seats are still held, so you can try another card.';
     case 'FAILED':
+      if (reason === FailureReason.NOT_CHARGED)
+        return 'Your payment was interrupted before your card was charged. Please pay again.';
       return 'The payment could not be completed. You have not been charged.';
     case 'REFUNDED':
       if (reason === FailureReason.HOLD_EXPIRED)
@@ -25,6 +31,8 @@ export const paymentUserMessage = (status: PaymentStatus, reason: string | null)
         return 'A seat was sold to someone else before your payment completed, so we refunded it.';
       if (reason === FailureReason.ALREADY_PAID)
         return 'These seats were already paid for with another payment, so we refunded this one.';
+      if (reason === FailureReason.INTERRUPTED)
+        return 'Your payment was interrupted before your order could be confirmed, so we refunded it. Pick your seats again.';
       return 'This payment was refunded.';
   }
 };

@@ -46,7 +46,13 @@ export interface SaleLines {
 }
 
 export type SaleOutcome =
-  { kind: 'committed'; orderId: string } | { kind: 'seat-taken' } | { kind: 'already-paid' };
+  | { kind: 'committed'; orderId: string }
+  | { kind: 'seat-taken' }
+  | { kind: 'already-paid' }
+  /** The payment is no longer PENDING: another attempt (or the recovery sweep) settled it. */
+  | { kind: 'payment-closed' };
+
+class PaymentClosed extends Error {}
 
 export const commitSale = async (sale: SaleLines): Promise<SaleOutcome> => {
   const { prisma, hold, lines } = sale;
@@ -67,10 +73,12 @@ export const commitSale = async (sale: SaleLines): Promise<SaleOutcome> => {
         },
         select: { id: true },
       });
-      await tx.payment.update({
-        where: { id: sale.paymentId },
+      // Only a PENDING payment may succeed: never overwrite what another attempt settled.
+      const { count } = await tx.payment.updateMany({
+        where: { id: sale.paymentId, status: 'PENDING' },
         data: { status: 'SUCCEEDED', orderId: order.id, providerRef: sale.providerRef },
       });
+      if (count === 0) throw new PaymentClosed();
       await tx.event.update({
         where: { id: hold.eventId },
         data: { seatsSold: { increment: lines.length } },
@@ -78,6 +86,7 @@ export const commitSale = async (sale: SaleLines): Promise<SaleOutcome> => {
       return { kind: 'committed' as const, orderId: order.id };
     });
   } catch (error) {
+    if (error instanceof PaymentClosed) return { kind: 'payment-closed' };
     // The unique (event, seat, sold_guard) is the last guard against selling a seat twice.
     if (!isUniqueViolation(error)) throw error;
     return violatedTarget(error).includes('hold_id')

@@ -31,6 +31,11 @@ export interface PaymentProvider {
   readonly name: string;
   charge(request: ChargeRequest): Promise<ChargeResult>;
   refund(options: { providerRef: string; amountCents: number }): Promise<void>;
+  /**
+   * What the provider did under this payment id (its idempotency key), or null if it never saw it.
+   * Lets the recovery sweep, which has no card, learn whether a dead attempt's charge went through.
+   */
+  findCharge?(paymentId: string): Promise<ChargeResult | null>;
 }
 
 /** The last four digits: the only part of a card number we keep or log. */

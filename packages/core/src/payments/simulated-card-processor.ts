@@ -48,6 +48,9 @@ export const createSimulatedCardProcessor = ({
       charged.set(request.paymentId, result);
       return result;
     },
+    async findCharge(paymentId) {
+      return charged.get(paymentId) ?? null;
+    },
     async refund({ providerRef }) {
       await wait();
       refunds.add(providerRef);

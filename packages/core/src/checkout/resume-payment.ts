@@ -1,0 +1,112 @@
+// Finishes a payment whose attempt died (taken over by a retry with the same key, or by the
+// worker's sweep): charge again with the same payment id (the provider answers with the original
+// charge), commit, mark sold; or, when the hold is gone, refund whatever was charged.
+import type { PayResponse } from '@tessera/contracts/checkout';
+import { AppErrorCode } from '@tessera/contracts/errors';
+import { AppError } from '../errors/app-error.ts';
+import type { CardDetails, ChargeResult } from '../payments/payment-provider.ts';
+import type { PaymentDeps } from './checkout-deps.ts';
+import {
+  chargeAndConfirm,
+  confirmCharge,
+  finishCommittedSale,
+  refundCharge,
+} from './confirm-payment.ts';
+import { findFanHold } from './find-fan-hold.ts';
+import type { HoldRecord } from './hold-records.store.ts';
+import { FailureReason, paymentUserMessage } from './payment-messages.ts';
+
+/** The payment's hold as Redis knows it, or as Postgres last saw it (status 'x') once Redis forgot it. */
+const holdForPayment = async (
+  deps: PaymentDeps,
+  payment: { holdId: string; userId: string },
+): Promise<HoldRecord> => {
+  try {
+    return await findFanHold({ ...deps, userId: payment.userId, holdId: payment.holdId });
+  } catch (error) {
+    if (!(error instanceof AppError) || error.code !== AppErrorCode.NOT_FOUND) throw error;
+  }
+  const row = await deps.prisma.hold.findUniqueOrThrow({
+    where: { id: payment.holdId },
+    include: { seats: { select: { seatId: true } } },
+  });
+  return {
+    holdId: row.id,
+    eventId: row.eventId,
+    status: 'x',
+    expiresAt: row.expiresAt.getTime(),
+    extended: row.extendedAt !== null,
+    createdAt: row.createdAt.getTime(),
+    userId: row.userId,
+    seatIds: row.seats.map((seat) => seat.seatId),
+  };
+};
+
+const outcomeOf = (payment: {
+  id: string;
+  status: PayResponse['status'];
+  orderId: string | null;
+  failureReason: string | null;
+}): PayResponse => ({
+  paymentId: payment.id,
+  status: payment.status,
+  orderId: payment.orderId,
+  userMessage: paymentUserMessage(payment.status, payment.failureReason),
+});
+
+/**
+ * Drives one payment to a final state. The caller must hold its lease (takeOverPayment). With the
+ * card (a retry) the charge is re-requested; without it (the sweep) a charge recorded on the payment
+ * or reported by the provider's findCharge counts, and a payment with neither is closed as FAILED,
+ * not charged.
+ */
+export const resumePayment = async (
+  deps: PaymentDeps,
+  { paymentId, card }: { paymentId: string; card?: CardDetails },
+): Promise<PayResponse> => {
+  const { prisma } = deps;
+  const payment = await prisma.payment.findUniqueOrThrow({ where: { id: paymentId } });
+  if (payment.status !== 'PENDING' && payment.status !== 'SUCCEEDED') return outcomeOf(payment);
+  const hold = await holdForPayment(deps, payment);
+  if (payment.status === 'SUCCEEDED') {
+    // Committed, but the attempt died before Redis marked the seats sold (or before replying).
+    return finishCommittedSale(deps, {
+      hold,
+      payment,
+      orderId: payment.orderId!,
+      providerRef: payment.providerRef,
+    });
+  }
+  const live = hold.status === 'h' && hold.expiresAt > Date.now();
+  if (card && live) return chargeAndConfirm(deps, { hold, payment, card });
+
+  let charge: ChargeResult | null = null;
+  if (payment.providerRef) {
+    // Recorded right after the charge; it settled before now, so a live hold was still live then.
+    charge = { status: 'SUCCEEDED', providerRef: payment.providerRef, settledAt: Date.now() };
+  } else if (!card && deps.provider.findCharge) {
+    charge = await deps.provider.findCharge(payment.id);
+  } else if (card) {
+    // The hold is gone: ask the provider what it did under this payment id, to refund it.
+    const info = await deps.saleInfo.get(hold.eventId);
+    charge = await deps.provider.charge({
+      paymentId: payment.id,
+      amountCents: payment.amountCents,
+      currency: info.currency,
+      card,
+      holdExpiresAt: hold.expiresAt,
+    });
+  }
+  if (charge?.status === 'SUCCEEDED') {
+    if (live) return confirmCharge(deps, { hold, payment, charge });
+    return refundCharge(deps, hold, payment, charge, FailureReason.INTERRUPTED);
+  }
+  const declined = charge?.status === 'DECLINED';
+  await prisma.payment.updateMany({
+    where: { id: payment.id, status: 'PENDING' },
+    data: declined
+      ? { status: 'DECLINED', failureReason: FailureReason.CARD_DECLINED }
+      : { status: 'FAILED', failureReason: FailureReason.NOT_CHARGED },
+  });
+  return outcomeOf(await prisma.payment.findUniqueOrThrow({ where: { id: payment.id } }));
+};
