@@ -3,7 +3,7 @@
 // load setup/teardown commands, and failures that must fail a run: a threshold the run cannot
 // meet (exit 99) and Redis disagreeing with Postgres (load:teardown exits 1).
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -88,6 +88,25 @@ const soldSeats = (eventId: string) =>
     where: { eventId, status: 'SOLD', order: { status: 'CONFIRMED' } },
     select: { seatId: true, order: { select: { user: { select: { email: true } } } } },
   });
+
+it('load:setup refuses bad arguments with a clear message and creates nothing', async () => {
+  const loadUsers = () =>
+    prisma.user.count({ where: { email: { endsWith: '@load.tessera.test' } } });
+  const before = await loadUsers();
+  const out = path.join(dir, 'refused.json');
+  for (const [args, message] of [
+    [['--fans', '0'], '--fans: Too small'],
+    [['--fans', 'many'], '--fans: Invalid input'],
+    [['--seats-per-row', '2'], '--seats-per-row: Too small'],
+    [['--bogus', '1'], "Unknown option '--bogus'"],
+  ] as const) {
+    const result = await loadCommand('load-setup', ['--out', out, ...args], env);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`load:setup: ${message}`);
+  }
+  expect(existsSync(out)).toBe(false);
+  expect(await loadUsers()).toBe(before);
+}, 60_000);
 
 describe.each(runners)('k6 suite through %s', (runner) => {
   let smokeFixture: { file: string; fixture: LoadFixture };

@@ -8,17 +8,23 @@ import { z } from 'zod';
 import { createLoadFixture } from './load-fixture.ts';
 import { DEFAULT_FIXTURE_PATH, openStores, print } from './load-cli.ts';
 
-const ZCount = z.coerce.number().int();
+const ZCount = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 const ZArgs = z.object({
-  fans: ZCount.default(2_000),
-  rows: ZCount.optional(),
-  'seats-per-row': ZCount.optional(),
-  'admit-per-minute': ZCount.optional(),
+  fans: ZCount(1, 200_000).default(2_000),
+  rows: ZCount(1, 2_000).optional(),
+  'seats-per-row': ZCount(4, 200).optional(),
+  'admit-per-minute': ZCount(1, 1_000_000).optional(),
   out: z.string().min(1).default(DEFAULT_FIXTURE_PATH),
 });
 
-const parsed = ZArgs.safeParse(
-  parseArgs({
+const refuse = (message: string): never => {
+  console.error(`load:setup: ${message}`);
+  process.exit(2);
+};
+
+let raw: Record<string, unknown> = {};
+try {
+  raw = parseArgs({
     options: {
       fans: { type: 'string' },
       rows: { type: 'string' },
@@ -26,15 +32,14 @@ const parsed = ZArgs.safeParse(
       'admit-per-minute': { type: 'string' },
       out: { type: 'string' },
     },
-  }).values,
-);
-if (!parsed.success) {
-  console.error(
-    `load:setup: ${parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('; ')}`,
-  );
-  process.exit(2);
+  }).values;
+} catch (error) {
+  refuse((error as Error).message);
 }
-const args = parsed.data;
+const parsed = ZArgs.safeParse(raw);
+if (!parsed.success)
+  refuse(parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('; '));
+const args = parsed.data!;
 const stores = openStores();
 try {
   const started = Date.now();

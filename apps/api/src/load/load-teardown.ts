@@ -8,15 +8,13 @@ import { reconcileEvent } from '@tessera/core/reconciliation/reconcile-event';
 import type { LoadFixture } from './load-fixture.ts';
 import { DEFAULT_FIXTURE_PATH, openStores, print } from './load-cli.ts';
 
-const { values } = parseArgs({
-  options: { fixture: { type: 'string' } },
-});
 let fixture: LoadFixture;
 try {
+  const { values } = parseArgs({ options: { fixture: { type: 'string' } } });
   fixture = JSON.parse(readFileSync(values.fixture ?? DEFAULT_FIXTURE_PATH, 'utf8')) as LoadFixture;
   if (typeof fixture.eventId !== 'string') throw new Error('no eventId in it');
 } catch (error) {
-  console.error(`load:teardown: cannot read the fixture: ${(error as Error).message}`);
+  console.error(`load:teardown: ${(error as Error).message}`);
   process.exit(2);
 }
 
