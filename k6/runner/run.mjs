@@ -5,11 +5,13 @@
 // the thresholds and calls handleSummary, with k6's exit codes (99 thresholds failed, 107 script
 // error, 108 aborted). It does NOT reproduce k6's executors: each scenario runs a fixed number of
 // iterations on a fixed number of VUs (shared-iterations and per-vu-iterations keep their own
-// counts; other executors take --iterations / --vus, default 1 / up to 10). Each VU is a worker
+// counts; constant-arrival-rate starts one iteration per timeUnit/rate for its duration on up to
+// 20 VUs; other executors take --iterations / --vus, default 1 / up to 10). Each VU is a worker
 // thread whose HTTP calls block (Atomics.wait) while this thread does the I/O.
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { MessageChannel, Worker } from 'node:worker_threads';
+import { durationMs } from './duration.mjs';
 import { buildSummary, createSink } from './summary-data.mjs';
 
 const VU_FILE = new URL('./vu.mjs', import.meta.url);
@@ -160,6 +162,12 @@ const planScenario = (/** @type {string} */ name, /** @type {any} */ sc) => {
     const vus = cliVus ?? sc.vus ?? 1;
     return { vus, iterations: vus * (cliIterations ?? sc.iterations ?? 1), perVu: true };
   }
+  if (sc.executor === 'constant-arrival-rate') {
+    // Paced: one iteration every timeUnit/rate for the duration (late when no VU is free).
+    const paceMs = durationMs(sc.timeUnit ?? '1s') / sc.rate;
+    const iterations = cliIterations ?? Math.floor(durationMs(sc.duration) / paceMs);
+    return { vus: cliVus ?? Math.min(sc.preAllocatedVUs ?? 1, 20), iterations, paceMs };
+  }
   const iterations = cliIterations ?? 1;
   return { vus: Math.max(1, Math.min(cliVus ?? 10, iterations)), iterations };
 };
@@ -193,10 +201,10 @@ try {
 let vuId = 0;
 const runs = [];
 for (const [name, sc] of Object.entries(scenarios)) {
-  const { vus, iterations, perVu = false } = planScenario(name, sc);
+  const { vus, iterations, perVu = false, paceMs = 0 } = planScenario(name, sc);
   const exec = sc.exec ?? 'default';
   process.stderr.write(
-    `k6 shim: scenario ${name} (${sc.executor}) → ${iterations} iteration(s) of ${exec}() on ${vus} VU(s)\n`,
+    `k6 shim: scenario ${name} (${sc.executor}) → ${iterations} iteration(s) of ${exec}() on ${vus} VU(s)${paceMs ? `, one every ${Math.round(paceMs)} ms` : ''}\n`,
   );
   // One shared counter hands out iterationInTest; per-vu-iterations gives each VU its own share.
   const counter = new SharedArrayBuffer(4);
@@ -212,8 +220,9 @@ for (const [name, sc] of Object.entries(scenarios)) {
           iterations: iterations / vus,
           startTime,
           offset: i * (iterations / vus),
+          paceMs,
         }
-      : { name, exec, executor: sc.executor, iterations, startTime, offset: 0 };
+      : { name, exec, executor: sc.executor, iterations, startTime, offset: 0, paceMs };
     runs.push(
       runWorker({
         role: 'vu',

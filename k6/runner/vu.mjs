@@ -6,26 +6,18 @@ import { register } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
+import { durationMs } from './duration.mjs';
 
 register('./hooks.mjs', import.meta.url);
 
 const { script, env, role, vuId, scenario, counter, data, replies, signal } = workerData;
 const signalArray = new Int32Array(signal);
+const pacer = new Int32Array(new SharedArrayBuffer(4));
 const counterArray = counter ? new Int32Array(counter) : null;
 /** @type {Array<[string, string, boolean, number | null, Record<string, string>]>} */
 let pending = [];
 /** @type {Record<string, string>} */
 const baseTags = scenario ? { scenario: scenario.name } : {};
-
-/** @param {string} text */
-const durationMs = (text) => {
-  const parts = String(text).match(/(\d+(?:\.\d+)?)(ms|s|m|h)/g) ?? [];
-  const unit = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-  return parts.reduce((sum, p) => {
-    const [, n, u] = /** @type {RegExpMatchArray} */ (p.match(/(\d+(?:\.\d+)?)(ms|s|m|h)/));
-    return sum + Number(n) * unit[/** @type {keyof typeof unit} */ (u)];
-  }, 0);
-};
 
 const flush = () => {
   const out = pending;
@@ -92,6 +84,9 @@ try {
     for (;;) {
       const index = Atomics.add(/** @type {Int32Array} */ (counterArray), 0, 1);
       if (index >= scenario.iterations) break;
+      // constant-arrival-rate: iteration i starts no earlier than startTime + i × pace.
+      const wait = scenario.paceMs ? scenario.startTime + index * scenario.paceMs - Date.now() : 0;
+      if (wait > 0) Atomics.wait(pacer, 0, 0, wait);
       runtime.iterationInTest = scenario.offset + index;
       globalThis.__ITER = runtime.iterationInVu;
       const started = performance.now();
