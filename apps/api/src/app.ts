@@ -17,6 +17,7 @@ import { redisPlugin } from './plugins/redis.ts';
 import { replicaIdPlugin } from './plugins/replica-id.ts';
 import { trpcFastPathPlugin } from './plugins/trpc-fast-path.ts';
 import { generateRequestId, requestIdPlugin } from './plugins/request-id.ts';
+import { securityHeadersPlugin } from './plugins/security-headers.ts';
 import { webStaticPlugin } from './plugins/web-static.ts';
 import { createApiDeps, createContextFactory } from './trpc/context.ts';
 import { appRouter, type AppRouter } from './trpc/router.ts';
@@ -65,6 +66,11 @@ export const buildApp = async ({
   app.addHook('onClose', () => catalogCache.close());
   const deps = createApiDeps({ prisma, redis, config, paymentProvider, catalogCache });
 
+  // First: its headers, CORS and error handler apply to every route registered after it.
+  await app.register(securityHeadersPlugin, {
+    publicOrigin: config.publicOrigin,
+    corsOrigins: config.corsOrigins,
+  });
   await app.register(requestIdPlugin);
   await app.register(replicaIdPlugin, { replicaId: config.replicaId });
   await app.register(prismaPlugin, { prisma });

@@ -52,6 +52,15 @@ describe('API configuration', () => {
     ]);
   });
 
+  it('keeps CORS closed unless CORS_ORIGINS names origins', () => {
+    expect(configFrom({}).corsOrigins).toEqual([]);
+    const config = configFrom({
+      CORS_ORIGINS: ' https://partner.example/ , https://partner.example',
+    });
+    expect(config.corsOrigins).toEqual(['https://partner.example']);
+    expect(ZApiEnv.safeParse({ CORS_ORIGINS: 'not an origin' }).success).toBe(false);
+  });
+
   it('rejects values that cannot work', () => {
     expect(ZApiEnv.safeParse({ PORT: 'eighty' }).success).toBe(false);
     expect(ZApiEnv.safeParse({ PUBLIC_ORIGIN: 'not a url' }).success).toBe(false);

@@ -18,6 +18,14 @@ export const ZApiEnv = ZDatabaseEnv.extend(ZRedisEnv.shape)
     PUBLIC_ORIGIN: z.string().url().default('http://localhost:3000'),
     /** Extra origins allowed to call mutations (comma separated), e.g. the Vite dev server. */
     ALLOWED_ORIGINS: z.string().default('http://localhost:5173,http://127.0.0.1:5173'),
+    /** Origins whose pages may read API responses cross-origin, with cookies (comma separated); none by default. */
+    CORS_ORIGINS: z
+      .string()
+      .default('')
+      .refine(
+        (list) => list.split(',').every((o) => o.trim() === '' || URL.canParse(o.trim())),
+        'a comma-separated list of origins, e.g. https://app.example',
+      ),
     SESSION_COOKIE_NAME: z
       .string()
       .regex(/^[\w-]+$/)
@@ -103,6 +111,8 @@ export interface ApiConfig {
   publicOrigin: string;
   /** PUBLIC_ORIGIN plus ALLOWED_ORIGINS, normalised to `scheme://host[:port]`. */
   allowedOrigins: string[];
+  /** CORS_ORIGINS normalised like allowedOrigins; empty: no CORS headers for anyone. */
+  corsOrigins: string[];
   sessionCookieName: string;
   cookieSecure: boolean;
   webDistDir: string;
@@ -140,10 +150,13 @@ const parseTrustProxy = (raw: string): boolean | string =>
 
 export const toApiConfig = (env: ApiEnv): ApiConfig => {
   const publicOrigin = new URL(env.PUBLIC_ORIGIN).origin;
-  const extra = env.ALLOWED_ORIGINS.split(',')
-    .map((o) => o.trim())
-    .filter(Boolean)
-    .map((o) => new URL(o).origin);
+  const origins = (list: string) =>
+    list
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean)
+      .map((o) => new URL(o).origin);
+  const extra = origins(env.ALLOWED_ORIGINS);
   return {
     nodeEnv: env.NODE_ENV,
     logLevel: env.LOG_LEVEL,
@@ -154,6 +167,7 @@ export const toApiConfig = (env: ApiEnv): ApiConfig => {
     host: env.HOST,
     publicOrigin,
     allowedOrigins: [...new Set([publicOrigin, ...extra])],
+    corsOrigins: [...new Set(origins(env.CORS_ORIGINS))],
     sessionCookieName: env.SESSION_COOKIE_NAME,
     cookieSecure:
       env.COOKIE_SECURE === 'auto' ? publicOrigin.startsWith('https:') : env.COOKIE_SECURE,
