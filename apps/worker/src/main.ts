@@ -18,6 +18,7 @@ import { createWorkerMetrics } from './observability/worker-metrics.ts';
 import { createWorkerLogger } from './observability/worker-logger.ts';
 import { startInvariantsTick } from './processors/invariants-tick.ts';
 import { createMaintenanceWorker } from './processors/maintenance.ts';
+import { startPaymentRecoveryTick } from './processors/payment-recovery-tick.ts';
 import { createReconcileWorker } from './processors/reconcile-event.ts';
 import { createSeatSyncTickWorker } from './processors/seat-sync-ticks.ts';
 import { createWaitingRoomWorker } from './processors/waiting-room-tick.ts';
@@ -91,6 +92,8 @@ logger.info(
 );
 // The sale dashboard shows the last invariant check of each event on sale.
 const stopInvariantsTick = startInvariantsTick({ prisma, redis, seatPrefix, logger });
+// Payments whose pay attempt died and that no retry came back for are finished or refunded.
+const stopPaymentRecovery = startPaymentRecoveryTick({ prisma, redis, seatPrefix, logger });
 
 let stopping = false;
 const shutdown = async (signal: string) => {
@@ -100,6 +103,7 @@ const shutdown = async (signal: string) => {
   await Promise.all([
     ...workers.map((w) => w.close()),
     stopInvariantsTick(),
+    stopPaymentRecovery(),
     metricsServer.close(),
   ]);
   await Promise.all([

@@ -10,6 +10,8 @@ export const FailureReason = {
   NOT_CHARGED: 'not_charged',
   /** The attempt died after charging and could only be finished by refunding. */
   INTERRUPTED: 'interrupted',
+  /** The attempt died and the provider cannot be asked whether it charged (no findCharge). */
+  OUTCOME_UNKNOWN: 'outcome_unknown',
 } as const;
 
 export const paymentUserMessage = (status: PaymentStatus, reason: string | null): string => {
@@ -23,6 +25,8 @@ export const paymentUserMessage = (status: PaymentStatus, reason: string | null)
     case 'FAILED':
       if (reason === FailureReason.NOT_CHARGED)
         return 'Your payment was interrupted before your card was charged. Please pay again.';
+      if (reason === FailureReason.OUTCOME_UNKNOWN)
+        return 'Your payment was interrupted before your order was confirmed. Please pay again; if your card shows a charge for it, contact support.';
       return 'The payment could not be completed. You have not been charged.';
     case 'REFUNDED':
       if (reason === FailureReason.HOLD_EXPIRED)

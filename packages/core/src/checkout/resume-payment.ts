@@ -101,12 +101,20 @@ export const resumePayment = async (
     if (live) return confirmCharge(deps, { hold, payment, charge });
     return refundCharge(deps, hold, payment, charge, FailureReason.INTERRUPTED);
   }
-  const declined = charge?.status === 'DECLINED';
+  // Without the card, a recorded charge or a provider to ask, whether money moved is unknown.
+  const known = card !== undefined || deps.provider.findCharge !== undefined;
+  const failureReason =
+    charge?.status === 'DECLINED'
+      ? FailureReason.CARD_DECLINED
+      : known
+        ? FailureReason.NOT_CHARGED
+        : FailureReason.OUTCOME_UNKNOWN;
   await prisma.payment.updateMany({
     where: { id: payment.id, status: 'PENDING' },
-    data: declined
-      ? { status: 'DECLINED', failureReason: FailureReason.CARD_DECLINED }
-      : { status: 'FAILED', failureReason: FailureReason.NOT_CHARGED },
+    data: {
+      status: failureReason === FailureReason.CARD_DECLINED ? 'DECLINED' : 'FAILED',
+      failureReason,
+    },
   });
   return outcomeOf(await prisma.payment.findUniqueOrThrow({ where: { id: payment.id } }));
 };
