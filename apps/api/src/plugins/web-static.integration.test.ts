@@ -46,6 +46,9 @@ describe('web app serving', () => {
     expect((await testApp.app.inject({ method: 'GET', url: '/healthz/extra' })).statusCode).toBe(
       404,
     );
+    const unknownApi = await testApp.app.inject({ method: 'GET', url: '/api/nope' });
+    expect(unknownApi.statusCode).toBe(404);
+    expect(unknownApi.body).not.toContain('<html');
     expect((await testApp.app.inject({ method: 'POST', url: '/events' })).statusCode).toBe(404);
     expect(
       (await testApp.app.inject({ method: 'GET', url: '/assets/missing.js' })).statusCode,

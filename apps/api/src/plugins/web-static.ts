@@ -4,7 +4,7 @@ import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import fp from 'fastify-plugin';
 
-const API_PREFIXES = ['/trpc', '/healthz', '/readyz', '/metrics'];
+const API_PREFIXES = ['/trpc', '/api', '/healthz', '/readyz', '/metrics'];
 
 const isApiPath = (url: string) =>
   API_PREFIXES.some((p) => url === p || url.startsWith(`${p}/`) || url.startsWith(`${p}?`));
