@@ -99,7 +99,9 @@ export const resumePayment = async (
   }
   if (charge?.status === 'SUCCEEDED') {
     if (live) return confirmCharge(deps, { hold, payment, charge });
-    return refundCharge(deps, hold, payment, charge, FailureReason.INTERRUPTED);
+    // Sold in Redis to this hold yet this payment is PENDING: another payment of the hold won.
+    const reason = hold.status === 's' ? FailureReason.ALREADY_PAID : FailureReason.INTERRUPTED;
+    return refundCharge(deps, hold, payment, charge, reason);
   }
   // Without the card, a recorded charge or a provider to ask, whether money moved is unknown.
   const known = card !== undefined || deps.provider.findCharge !== undefined;
