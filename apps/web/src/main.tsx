@@ -1,4 +1,5 @@
 // Entry point: mounts the app into #root.
+import './lib/zod-without-eval.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app.tsx';

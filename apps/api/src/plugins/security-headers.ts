@@ -8,10 +8,15 @@ import helmet from 'helmet';
 
 /**
  * Inline <style> elements the web app's libraries inject at run time, allowed by hash.
- * react-zoom-pan-pinch 4.2.0 appends its stylesheet (the wrapper/content classes) on import; after
- * an upgrade the browser's CSP report names the new hash (apps/web/e2e/security-headers.e2e.test.ts).
+ * react-zoom-pan-pinch 4.2.0 appends an empty <style> to <head> and then its stylesheet text (the
+ * wrapper/content classes): Chrome checks both states, so the empty sheet's hash is here too (an
+ * empty sheet styles nothing). After an upgrade the browser's report names the new hash
+ * (apps/web/e2e/security-headers.e2e.test.ts fails with it).
  */
-export const INJECTED_STYLE_HASHES = ["'sha256-/aQdAPrD+kc0v7HnGQTuKBtoP6ZN+lnzOGVJ1Qt6dfw='"];
+export const INJECTED_STYLE_HASHES = [
+  "'sha256-/aQdAPrD+kc0v7HnGQTuKBtoP6ZN+lnzOGVJ1Qt6dfw='",
+  "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='",
+];
 
 /**
  * Everything the built web app loads comes from its own origin: module scripts and stylesheets
