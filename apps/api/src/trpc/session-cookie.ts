@@ -1,11 +1,17 @@
-// The session cookie: HttpOnly, SameSite=Lax, Path=/, Secure when configured, lives as long as the session.
+// The session cookie: HttpOnly, SameSite=Lax, Path=/, lives as long as the session; Secure when
+// configured or when the request came over HTTPS (directly, or per X-Forwarded-Proto from a trusted proxy).
 import type { FastifyReply } from 'fastify';
 // Brings @fastify/cookie's request/reply typings into programs that import the router type only (apps/web).
 import type {} from '@fastify/cookie';
 import type { ApiConfig } from '../env.ts';
 
-const baseOptions = (config: ApiConfig) =>
-  ({ httpOnly: true, sameSite: 'lax', path: '/', secure: config.cookieSecure }) as const;
+const baseOptions = (config: ApiConfig, reply: FastifyReply) =>
+  ({
+    httpOnly: true,
+    sameSite: 'lax',
+    path: '/',
+    secure: config.cookieSecure || reply.request.protocol === 'https',
+  }) as const;
 
 export const setSessionCookie = ({
   reply,
@@ -19,7 +25,7 @@ export const setSessionCookie = ({
   expiresAt: Date;
 }) => {
   const maxAge = Math.max(0, Math.ceil((expiresAt.getTime() - Date.now()) / 1000));
-  reply.setCookie(config.sessionCookieName, token, { ...baseOptions(config), maxAge });
+  reply.setCookie(config.sessionCookieName, token, { ...baseOptions(config, reply), maxAge });
 };
 
 export const clearSessionCookie = ({
@@ -29,5 +35,5 @@ export const clearSessionCookie = ({
   reply: FastifyReply;
   config: ApiConfig;
 }) => {
-  reply.clearCookie(config.sessionCookieName, baseOptions(config));
+  reply.clearCookie(config.sessionCookieName, baseOptions(config, reply));
 };

@@ -34,15 +34,21 @@ export const updateSessionExpiry = ({
 export const deleteSessionById = ({ prisma, id }: { prisma: PrismaClient; id: string }) =>
   prisma.session.deleteMany({ where: { id } });
 
-/** Deletes every session of a user and returns their ids (to drop them from the cache too). */
+/** Deletes every session of a user (but one, if named) and returns their ids (to drop them from
+ * the cache too). */
 export const deleteSessionsOfUser = async ({
   prisma,
   userId,
+  exceptSessionId,
 }: {
   prisma: PrismaClient;
   userId: string;
+  exceptSessionId?: string;
 }) => {
-  const rows = await prisma.session.findMany({ where: { userId }, select: { id: true } });
+  const rows = await prisma.session.findMany({
+    where: exceptSessionId ? { userId, id: { not: exceptSessionId } } : { userId },
+    select: { id: true },
+  });
   await prisma.session.deleteMany({ where: { id: { in: rows.map((r) => r.id) } } });
   return rows.map((r) => r.id);
 };

@@ -133,13 +133,14 @@ export const invalidateSession = async ({
   await dropCachedSessions({ redis, redisPrefix, sessionIds: [sessionId] });
 };
 
-/** Signs a user out everywhere (password change, account compromise). */
+/** Signs a user out everywhere (account compromise), or everywhere else (password change). */
 export const invalidateUserSessions = async ({
   prisma,
   redis,
   redisPrefix,
   userId,
-}: SessionDeps & { userId: string }) => {
-  const sessionIds = await deleteSessionsOfUser({ prisma, userId });
+  exceptSessionId,
+}: SessionDeps & { userId: string; exceptSessionId?: string }) => {
+  const sessionIds = await deleteSessionsOfUser({ prisma, userId, exceptSessionId });
   await dropCachedSessions({ redis, redisPrefix, sessionIds });
 };

@@ -1,5 +1,6 @@
 // The auth router: accounts and sessions.
 import { router } from '../../init.ts';
+import { changePasswordProcedure } from './change-password.ts';
 import { loginProcedure } from './login.ts';
 import { logoutProcedure } from './logout.ts';
 import { meProcedure } from './me.ts';
@@ -10,4 +11,5 @@ export const authRouter = router({
   login: loginProcedure,
   logout: logoutProcedure,
   me: meProcedure,
+  changePassword: changePasswordProcedure,
 });
