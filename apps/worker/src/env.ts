@@ -17,6 +17,12 @@ export const ZWorkerEnv = ZDatabaseEnv.extend(ZRedisEnv.shape)
     SWEEP_EVERY_MS: z.coerce.number().int().min(50).default(300),
     /** Events reconciled in parallel by this process. */
     RECONCILE_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+    /**
+     * BullMQ lock of a running reconcile job and the stalled-job check period: a job whose worker
+     * died (SIGKILL) is retried by another worker within about lock + interval. BullMQ's defaults.
+     */
+    RECONCILE_LOCK_MS: z.coerce.number().int().min(500).default(30_000),
+    RECONCILE_STALLED_INTERVAL_MS: z.coerce.number().int().min(250).default(30_000),
     /** How often on-sale windows are opened/closed and waiting rooms admit their next fans. */
     WAITING_ROOM_EVERY_MS: z.coerce.number().int().min(100).default(1_000),
     /** Changes kept per event stream (XADD MAXLEN ~); keep equal to the API's setting. */

@@ -64,6 +64,8 @@ const workers = [
     prefix,
     logger,
     concurrency: env.RECONCILE_CONCURRENCY,
+    lockDurationMs: env.RECONCILE_LOCK_MS,
+    stalledIntervalMs: env.RECONCILE_STALLED_INTERVAL_MS,
   }),
   createWaitingRoomWorker({ prisma, redis, seatPrefix, connection, prefix, logger }),
 ];

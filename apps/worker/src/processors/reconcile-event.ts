@@ -22,6 +22,9 @@ export interface ReconcileWorkerDeps {
   prefix: string;
   logger: Logger;
   concurrency?: number;
+  /** BullMQ lockDuration / stalledInterval (defaults 30 s each). */
+  lockDurationMs?: number;
+  stalledIntervalMs?: number;
 }
 
 export const processReconcileEvent =
@@ -66,5 +69,7 @@ export const createReconcileWorker = (deps: ReconcileWorkerDeps) =>
       connection: deps.connection,
       prefix: deps.prefix,
       concurrency: deps.concurrency ?? 4,
+      lockDuration: deps.lockDurationMs ?? 30_000,
+      stalledInterval: deps.stalledIntervalMs ?? 30_000,
     },
   );
