@@ -17,6 +17,24 @@ describe('asServiceUnavailable', () => {
     expect(error?.retryAfterSeconds).toBeGreaterThan(0);
   });
 
+  it.each([
+    ['57P01', 'terminated by an administrator (Postgres stopping)'],
+    ['57P03', 'cannot connect now (Postgres starting)'],
+    ['08006', 'connection failure'],
+  ])('makes a Postgres %s (%s) under Prisma P2039 a 503', (sqlState) => {
+    const error = Object.assign(prismaError('P2039'), {
+      meta: { driverAdapterError: { cause: { kind: 'postgres', originalCode: sqlState } } },
+    });
+    expect(asServiceUnavailable(error)?.code).toBe(AppErrorCode.SERVICE_UNAVAILABLE);
+  });
+
+  it('leaves a Postgres refusal under P2039 (e.g. 22P02 invalid input) a 500', () => {
+    const error = Object.assign(prismaError('P2039'), {
+      meta: { driverAdapterError: { cause: { kind: 'postgres', originalCode: '22P02' } } },
+    });
+    expect(asServiceUnavailable(error)).toBeNull();
+  });
+
   it('leaves errors that are bugs or refusals alone', () => {
     expect(asServiceUnavailable(prismaError('P2002'))).toBeNull();
     expect(asServiceUnavailable(new TypeError('x is undefined'))).toBeNull();

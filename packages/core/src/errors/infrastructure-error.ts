@@ -12,12 +12,15 @@ const UNREACHABLE_DB_KINDS = new Set([
 // P2024: no pool connection in time; P2028: a transaction could not start in time (pool exhausted).
 const UNREACHABLE_PRISMA_CODES = new Set(['P1001', 'P1002', 'P1017', 'P2024', 'P2028']);
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EPIPE']);
+// Postgres SQLSTATEs while it stops or starts (admin_shutdown, crash_shutdown, cannot_connect_now)
+// and class 08 (connection exception): Prisma reports them as P2039 with the code in `cause`.
+const UNAVAILABLE_SQLSTATE = /^(57P0[123]|08...)$/;
 
 interface MaybeInfraError {
   name?: string;
   code?: string;
   message?: string;
-  meta?: { driverAdapterError?: { cause?: { kind?: string } } };
+  meta?: { driverAdapterError?: { cause?: { kind?: string; originalCode?: string } } };
 }
 
 const isUnreachable = (error: MaybeInfraError): boolean => {
@@ -25,8 +28,9 @@ const isUnreachable = (error: MaybeInfraError): boolean => {
   if (error.message === 'Connection is closed.') return true; // ioredis after a disconnect
   if (error.code && (UNREACHABLE_PRISMA_CODES.has(error.code) || NETWORK_CODES.has(error.code)))
     return true;
-  const kind = error.meta?.driverAdapterError?.cause?.kind;
-  return kind !== undefined && UNREACHABLE_DB_KINDS.has(kind);
+  const cause = error.meta?.driverAdapterError?.cause;
+  if (cause?.originalCode && UNAVAILABLE_SQLSTATE.test(cause.originalCode)) return true;
+  return cause?.kind !== undefined && UNREACHABLE_DB_KINDS.has(cause.kind);
 };
 
 /** An AppError SERVICE_UNAVAILABLE when `error` means a backing service is down, else null. */
