@@ -204,7 +204,12 @@ describe('an API replica SIGKILLed mid-sale', () => {
 
     // Replica 2 keeps serving: nearly every answer after the kill succeeds, none from replica 1.
     expect(report.servedAfter).toBeGreaterThan(0);
-    expect(report.failedAfter).toBeLessThanOrEqual(Math.max(5, report.servedAfter * 0.05));
+    expect(report.servedAfter).toBeGreaterThan(report.failedAfter * 4);
+    // Every failure a fan saw was absorbed by its retry: no journey ended on a 502/503/504 or
+    // a broken connection.
+    expect(Object.keys(sale.outcomes).filter((k) => /HTTP_50|TRANSPORT|:50[234]/.test(k))).toEqual(
+      [],
+    );
     expect(sale.stats.servedBy['api-1']).toBe(servedSettled['api-1']);
     expect(servedAfterKill[two!.id]).toBeGreaterThan(0);
     expect(Object.keys(sale.stats.serverErrors).filter((k) => !/:50[234]$/.test(k))).toEqual([]);

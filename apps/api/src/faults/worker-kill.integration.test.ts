@@ -130,7 +130,7 @@ describe('the worker SIGKILLed mid-batch and restarted', () => {
 
     // Steady load first, then kill the worker at a moment a reconcile job is running.
     await sleep(1_500);
-    const watchUntil = Date.now() + 10_000;
+    const watchUntil = Date.now() + 20_000;
     let caughtActive = false;
     while (!caughtActive && Date.now() < watchUntil)
       caughtActive = (await queue.getActiveCount()) > 0;
