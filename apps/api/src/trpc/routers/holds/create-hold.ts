@@ -1,15 +1,18 @@
 // holds.create: hold chosen seats or the best available ones; during a waiting-room window the
 // fan's admission token is required (signature checked here, claims by the hold script). A genuine
 // token presented by another account or for another event is refused and logged (never the token).
+// Attempts are rate limited per fan (src/rate-limits), before anything is held.
 import { ZCreateHoldRequest, ZCreateHoldResponse } from '@tessera/contracts/holds';
 import { createHold } from '@tessera/core/checkout/create-hold';
+import { consumeRateLimit } from '../../../rate-limits/rate-limits.ts';
 import { authedProcedure } from '../../procedures.ts';
 
 export const createHoldProcedure = authedProcedure
   .input(ZCreateHoldRequest)
   .output(ZCreateHoldResponse)
-  .mutation(({ ctx, input }) =>
-    createHold({
+  .mutation(async ({ ctx, input }) => {
+    await consumeRateLimit(ctx, 'hold', ctx.user.id);
+    return createHold({
       ...ctx.checkout,
       userId: ctx.user.id,
       request: input,
@@ -20,5 +23,5 @@ export const createHoldProcedure = authedProcedure
           { ...refused, ip: ctx.req.ip },
           'admission token of another fan or event refused',
         ),
-    }),
-  );
+    });
+  });
