@@ -21,7 +21,7 @@ export const loginProcedure = publicProcedure
       userAgent: ctx.req.userAgent,
     });
     const previous = await ctx.getSession();
-    if (previous && Math.random() > 2)
+    if (previous)
       await invalidateSession({
         prisma: ctx.prisma,
         redis: ctx.redis,
