@@ -10,6 +10,7 @@ import { recoverStalePayments } from '@tessera/core/checkout/recover-payments';
 import { reconcileEvent } from '@tessera/core/reconciliation/reconcile-event';
 import type { PaymentProvider } from '@tessera/core/payments/payment-provider';
 import { createSimulatedCardProcessor } from '@tessera/core/payments/simulated-card-processor';
+import { publishWindow } from '@tessera/core/waiting-room/publish-window';
 import {
   createCallers,
   createFan,
@@ -100,7 +101,7 @@ const sale = async ({
         select: { seatId: true, orderId: true },
       })
     ).map((s) => s.seatId);
-  return { ...event, eventId, callers, fan, drainAndCheck, confirmedSeats };
+  return { ...event, eventId, callers, store, fan, drainAndCheck, confirmedSeats };
 };
 
 /** Four fans, each holding two neighbouring seats of row B (no single seat left stranded). */
@@ -176,6 +177,36 @@ describe('store faults mid-sale', () => {
     expect(confirmed.sort()).toEqual([...sold, ...kept].sort());
     expect(check.ok).toBe(true);
   }, 60_000);
+
+  it('Redis restarted empty during a waiting-room window: holds still need an admission pass', async () => {
+    const s = await sale();
+    const report = createFaultReport('redis-restarted-waiting-room');
+    const window = await testApp.prisma.onSaleWindow.create({
+      data: {
+        eventId: s.eventId,
+        name: 'General sale',
+        startsAt: new Date(Date.now() - 60_000),
+        endsAt: new Date(Date.now() + 3_600_000),
+        status: 'OPEN',
+        admissionRatePerMinute: 60,
+      },
+    });
+    await publishWindow({ ...s.store, windowId: window.id }); // as the admin's schedule call does
+    const fan = await s.fan();
+    const tryHold = () =>
+      report.call(() => fan.api.holds.create({ eventId: s.eventId, quantity: 1 }));
+    const before = await tryHold();
+    report.faultStarted();
+    await redisServer.kill();
+    await redisServer.start();
+    // No worker runs here: nothing but the rebuild itself can put the gate back.
+    const after = await retryWhileUnavailable(tryHold);
+    if (after.status !== 503) report.succeeded();
+    print(report.line());
+    expect(before).toMatchObject({ status: 403, code: 'ADMISSION_REQUIRED' });
+    expect(after).toMatchObject({ status: 403, code: 'ADMISSION_REQUIRED' });
+    expect(report.serverErrors()).toEqual([]);
+  }, 30_000);
 
   it('Postgres restarted while fans pay: every SUCCEEDED answer has a committed order, none confirmed without one', async () => {
     const s = await sale();
