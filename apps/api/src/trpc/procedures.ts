@@ -5,6 +5,7 @@ import { AppError, isAppError } from '@tessera/core/errors/app-error';
 import { asServiceUnavailable } from '@tessera/core/errors/infrastructure-error';
 import { TRPC_CODE_BY_APP_ERROR } from './app-error-codes.ts';
 import { assertSameOriginMutation } from './csrf.ts';
+import { assertNoNulCharacters } from './reject-nul-characters.ts';
 import { observeProcedure } from '../metrics/procedure-metrics.ts';
 import { baseProcedure } from './init.ts';
 
@@ -25,9 +26,10 @@ const mapAppErrors = baseProcedure.use(observeProcedure).use(async ({ ctx, next 
   });
 });
 
-export const publicProcedure = mapAppErrors.use(async ({ ctx, type, next }) => {
+export const publicProcedure = mapAppErrors.use(async ({ ctx, type, next, getRawInput }) => {
   if (type === 'mutation')
     assertSameOriginMutation({ request: ctx.req, allowedOrigins: ctx.config.allowedOrigins });
+  assertNoNulCharacters(await getRawInput());
   return next();
 });
 
