@@ -283,6 +283,50 @@ describe('store faults mid-sale', () => {
     expect(check.ok).toBe(true);
   }, 30_000);
 
+  it('payment provider hanging: pay answers 503 at the charge timeout, the seats stay held, the retry finishes it once', async () => {
+    // The processor hangs 3 s on its first charge; the API stops waiting after 300 ms.
+    const inner = createSimulatedCardProcessor({ latencyMs: 0 });
+    let charges = 0;
+    const hanging: PaymentProvider = {
+      ...inner,
+      name: inner.name,
+      charge: async (request) => {
+        if (charges++ === 0) await sleep(3_000);
+        return inner.charge(request);
+      },
+    };
+    const s = await sale({ provider: hanging, holdTtlMs: 500 });
+    Object.assign(s.callers.deps.checkout, { holdExtensionMs: 10_000, chargeTimeoutMs: 300 });
+    const report = createFaultReport('payment-provider-hanging');
+    const [payer, rival] = [await s.fan(), await s.fan()];
+    const seats = s.rowA.slice(0, 2);
+    const hold = await payer.api.holds.create({ eventId: s.eventId, seatIds: seats });
+    const request = { holdId: hold.id, ...payWith() };
+    report.faultStarted();
+    const first = await report.call(() => payer.api.checkout.pay(request));
+    // Past the hold's own TTL: the extension made at payment start still protects it.
+    await sleep(600);
+    const rivalHold = await report.call(() =>
+      rival.api.holds.create({ eventId: s.eventId, seatIds: seats }),
+    );
+    let final = first;
+    for (let i = 0; i < 40 && final.data?.status !== 'SUCCEEDED'; i++) {
+      await sleep(150);
+      final = await report.call(() => payer.api.checkout.pay(request));
+    }
+    report.succeeded();
+    const check = await s.drainAndCheck();
+    print(report.line());
+    expect(first).toMatchObject({ status: 503, code: 'SERVICE_UNAVAILABLE' });
+    expect(rivalHold).toMatchObject({ status: 409, code: 'SEAT_TAKEN' });
+    expect(final.data?.status).toBe('SUCCEEDED');
+    expect(await testApp.prisma.payment.count({ where: { holdId: hold.id } })).toBe(1);
+    expect(inner.refunds.size).toBe(0);
+    expect((await s.confirmedSeats()).sort()).toEqual([...seats].sort());
+    expect(report.serverErrors()).toEqual([]);
+    expect(check.ok).toBe(true);
+  }, 30_000);
+
   it('slow Postgres (orders table locked for seconds): pays wait or answer 503, then all finish; holds unharmed', async () => {
     const s = await sale();
     const report = createFaultReport('slow-postgres-lock');

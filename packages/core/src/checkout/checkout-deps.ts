@@ -10,6 +10,8 @@ export interface PaymentDeps extends SeatStoreDeps {
    * presumed dead: a retry with the same key or the worker's sweep may take it over. Default 60 s.
    */
   paymentLeaseMs?: number;
+  /** A charge not answered within this is abandoned with a 503 (payment stays PENDING). Default 15 s. */
+  chargeTimeoutMs?: number;
 }
 
 export interface CheckoutDeps extends PaymentDeps {

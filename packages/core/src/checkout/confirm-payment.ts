@@ -9,6 +9,7 @@ import { eventKeys } from '../holds/keys.ts';
 import { ensureEventLoaded } from '../holds/load-event-seat-state.ts';
 import { releaseHold } from '../holds/release-hold.ts';
 import { sellHold } from '../holds/sell-hold.ts';
+import { chargeWithTimeout } from '../payments/charge-with-timeout.ts';
 import type { CardDetails, ChargeResult } from '../payments/payment-provider.ts';
 import { consumeAdmission } from '../waiting-room/consume-admission.ts';
 import { findWaitingRoomWindow } from '../waiting-room/find-waiting-room-window.ts';
@@ -207,13 +208,14 @@ export const chargeAndConfirm = async (
 ): Promise<PayResponse> => {
   const { prisma, provider } = deps;
   const info = await deps.saleInfo.get(hold.eventId);
-  const charge = await provider.charge({
+  const request = {
     paymentId: payment.id,
     amountCents: payment.amountCents,
     currency: info.currency,
     card,
     holdExpiresAt: hold.expiresAt,
-  });
+  };
+  const charge = await chargeWithTimeout(provider, request, deps.chargeTimeoutMs);
   if (charge.status === 'DECLINED') {
     await prisma.payment.updateMany({
       where: { id: payment.id, status: 'PENDING' },

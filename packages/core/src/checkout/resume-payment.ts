@@ -4,6 +4,7 @@
 import type { PayResponse } from '@tessera/contracts/checkout';
 import { AppErrorCode } from '@tessera/contracts/errors';
 import { AppError } from '../errors/app-error.ts';
+import { chargeWithTimeout } from '../payments/charge-with-timeout.ts';
 import type { CardDetails, ChargeResult } from '../payments/payment-provider.ts';
 import type { PaymentDeps } from './checkout-deps.ts';
 import {
@@ -89,13 +90,14 @@ export const resumePayment = async (
   } else if (card) {
     // The hold is gone: ask the provider what it did under this payment id, to refund it.
     const info = await deps.saleInfo.get(hold.eventId);
-    charge = await deps.provider.charge({
+    const request = {
       paymentId: payment.id,
       amountCents: payment.amountCents,
       currency: info.currency,
       card,
       holdExpiresAt: hold.expiresAt,
-    });
+    };
+    charge = await chargeWithTimeout(deps.provider, request, deps.chargeTimeoutMs);
   }
   if (charge?.status === 'SUCCEEDED') {
     if (live) return confirmCharge(deps, { hold, payment, charge });
