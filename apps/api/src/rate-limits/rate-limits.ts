@@ -76,6 +76,9 @@ export const createRateLimits = ({
       keyPrefix: `${prefix}rl:${call}:${by}`,
       points,
       duration: limits[call].windowSeconds,
+      // Once a key is over its budget this replica refuses it from memory until the window ends:
+      // a flood of refused calls costs no Redis round trip.
+      inMemoryBlockOnConsumed: points,
     });
   };
   const calls = Object.keys(limits) as RateLimitedCall[];
