@@ -30,6 +30,7 @@ export const createRoleTokens = async (testApp: TestApp): Promise<Record<Role, s
 export interface HttpAnswer {
   status: number;
   body: string;
+  headers: Record<string, string | string[] | undefined>;
 }
 
 /** A tRPC call the way the web app makes it: GET with `?input=` for queries, JSON POST otherwise. */
@@ -62,7 +63,7 @@ export const callOverHttp = async ({
           headers: { ...headers, 'content-type': 'application/json' },
           ...(encoded === undefined ? {} : { payload: encoded }),
         });
-  return { status: response.statusCode, body: response.body };
+  return { status: response.statusCode, body: response.body, headers: response.headers };
 };
 
 /**
