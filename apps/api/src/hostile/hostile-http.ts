@@ -30,7 +30,7 @@ export const createRoleTokens = async (testApp: TestApp): Promise<Record<Role, s
 export interface HttpAnswer {
   status: number;
   body: string;
-  headers: Record<string, string | string[] | undefined>;
+  headers: Record<string, string | string[] | number | undefined>;
 }
 
 /** A tRPC call the way the web app makes it: GET with `?input=` for queries, JSON POST otherwise. */
