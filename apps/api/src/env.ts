@@ -47,6 +47,10 @@ export const ZApiEnv = ZDatabaseEnv.extend(ZRedisEnv.shape)
     CATALOG_CACHE_TTL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
     /** A cache command slower than this counts as an outage and the read goes to Postgres (ms). */
     CACHE_COMMAND_TIMEOUT_MS: z.coerce.number().int().min(5).max(5000).default(250),
+    /** A statement waiting longer than this for a row or table lock fails, answering 503 (ms). */
+    DATABASE_LOCK_TIMEOUT_MS: z.coerce.number().int().min(50).max(600_000).default(5_000),
+    /** Postgres cancels an API statement running longer than this, answering 503 (ms). */
+    DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
     LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
     LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(50),
     LOGIN_FAILURE_WINDOW_SECONDS: z.coerce
@@ -114,6 +118,8 @@ export interface ApiConfig {
   nodeEnv: ApiEnv['NODE_ENV'];
   logLevel: ApiEnv['LOG_LEVEL'];
   databaseUrl: string;
+  /** Bounds on the API's Postgres statements (lock_timeout, statement_timeout). */
+  databaseTimeouts: { lockMs: number; statementMs: number };
   redisUrl: string;
   redisPrefix: string;
   port: number;
@@ -173,6 +179,10 @@ export const toApiConfig = (env: ApiEnv): ApiConfig => {
     nodeEnv: env.NODE_ENV,
     logLevel: env.LOG_LEVEL,
     databaseUrl: env.DATABASE_URL,
+    databaseTimeouts: {
+      lockMs: env.DATABASE_LOCK_TIMEOUT_MS,
+      statementMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
+    },
     redisUrl: env.REDIS_URL,
     redisPrefix: env.REDIS_PREFIX,
     port: env.PORT,

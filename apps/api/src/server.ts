@@ -21,7 +21,11 @@ try {
   failStartup((error as Error).message);
 }
 
-const prisma = createPrismaClient({ databaseUrl: config.databaseUrl });
+const prisma = createPrismaClient({
+  databaseUrl: config.databaseUrl,
+  lockTimeoutMs: config.databaseTimeouts.lockMs,
+  statementTimeoutMs: config.databaseTimeouts.statementMs,
+});
 const redis = createRedisClient({ redisUrl: config.redisUrl });
 const app = await buildApp({ prisma, redis, config });
 

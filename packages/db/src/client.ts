@@ -9,9 +9,23 @@ export interface CreatePrismaClientOptions {
   databaseUrl: string;
   /** Connection pool size per process. */
   poolSize?: number;
+  /** Postgres lock_timeout for every connection (ms): a lock wait longer than this fails (55P03). */
+  lockTimeoutMs?: number;
+  /** Postgres statement_timeout for every connection (ms): longer statements fail (57014). */
+  statementTimeoutMs?: number;
 }
 
-export const createPrismaClient = ({ databaseUrl, poolSize = 10 }: CreatePrismaClientOptions) =>
+export const createPrismaClient = ({
+  databaseUrl,
+  poolSize = 10,
+  lockTimeoutMs,
+  statementTimeoutMs,
+}: CreatePrismaClientOptions) =>
   new PrismaClient({
-    adapter: new PrismaPg({ connectionString: databaseUrl, max: poolSize }),
+    adapter: new PrismaPg({
+      connectionString: databaseUrl,
+      max: poolSize,
+      ...(lockTimeoutMs !== undefined && { lock_timeout: lockTimeoutMs }),
+      ...(statementTimeoutMs !== undefined && { statement_timeout: statementTimeoutMs }),
+    }),
   });

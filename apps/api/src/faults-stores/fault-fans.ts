@@ -12,17 +12,22 @@ export interface Outcome<T> {
 export const createFaultReport = (name: string) => {
   const statuses: Record<string, number> = {};
   let served = 0;
+  let slowestMs = 0;
   let firstFaultAt = 0;
   let recoveredAt = 0;
   return {
     /** Runs one call and records `status[:code]`. */
     async call<T>(fn: () => Promise<T>): Promise<Outcome<T>> {
       served++;
+      const started = Date.now();
+      const took = () => (slowestMs = Math.max(slowestMs, Date.now() - started));
       try {
         const data = await fn();
+        took();
         statuses['200'] = (statuses['200'] ?? 0) + 1;
         return { status: 200, data };
       } catch (error) {
+        took();
         if (!(error instanceof TRPCError)) throw error;
         const status = getHTTPStatusCodeFromError(error);
         const code = (error.cause as { code?: string } | undefined)?.code ?? error.code;
@@ -39,7 +44,7 @@ export const createFaultReport = (name: string) => {
     line: () =>
       `fault ${name}: requests served ${served}, answers by status ${JSON.stringify(statuses)}, recovery ${
         recoveredAt ? `${recoveredAt - firstFaultAt} ms` : 'n/a'
-      }`,
+      }, slowest answer ${slowestMs} ms`,
     serverErrors: () =>
       Object.entries(statuses).filter(([key]) => key.startsWith('5') && !key.startsWith('503')),
   };

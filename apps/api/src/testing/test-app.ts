@@ -26,7 +26,12 @@ export const startTestApp = async (
   options: Pick<BuildAppOptions, 'trpcFastPath' | 'paymentProvider'> = {},
 ) => {
   const config = testConfig(overrides);
-  const prisma = createPrismaClient({ databaseUrl: config.databaseUrl, poolSize: 4 });
+  const prisma = createPrismaClient({
+    databaseUrl: config.databaseUrl,
+    poolSize: 4,
+    lockTimeoutMs: config.databaseTimeouts.lockMs,
+    statementTimeoutMs: config.databaseTimeouts.statementMs,
+  });
   const redis = createRedisClient({ redisUrl: config.redisUrl });
   const app = await buildApp({ prisma, redis, config, logger: false, ...options });
   return {

@@ -21,7 +21,9 @@ describe('asServiceUnavailable', () => {
     ['57P01', 'terminated by an administrator (Postgres stopping)'],
     ['57P03', 'cannot connect now (Postgres starting)'],
     ['08006', 'connection failure'],
-  ])('makes a Postgres %s (%s) under Prisma P2039 a 503', (sqlState) => {
+    ['55P03', 'lock_timeout: a lock held elsewhere for too long'],
+    ['57014', 'statement_timeout'],
+  ])('makes Postgres %s (%s) under Prisma P2039 a 503', (sqlState) => {
     const error = Object.assign(prismaError('P2039'), {
       meta: { driverAdapterError: { cause: { kind: 'postgres', originalCode: sqlState } } },
     });

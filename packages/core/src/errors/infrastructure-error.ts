@@ -12,9 +12,10 @@ const UNREACHABLE_DB_KINDS = new Set([
 // P2024: no pool connection in time; P2028: a transaction could not start in time (pool exhausted).
 const UNREACHABLE_PRISMA_CODES = new Set(['P1001', 'P1002', 'P1017', 'P2024', 'P2028']);
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EPIPE']);
-// Postgres SQLSTATEs while it stops or starts (admin_shutdown, crash_shutdown, cannot_connect_now)
-// and class 08 (connection exception): Prisma reports them as P2039 with the code in `cause`.
-const UNAVAILABLE_SQLSTATE = /^(57P0[123]|08...)$/;
+// Postgres SQLSTATEs while it stops or starts (admin_shutdown, crash_shutdown, cannot_connect_now),
+// class 08 (connection exception), and a statement cut short by lock_timeout (55P03) or
+// statement_timeout (57014): Prisma reports them as P2039/P2010 with the code in `cause`.
+const UNAVAILABLE_SQLSTATE = /^(57P0[123]|08...|55P03|57014)$/;
 
 interface MaybeInfraError {
   name?: string;
