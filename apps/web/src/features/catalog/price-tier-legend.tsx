@@ -25,7 +25,7 @@ export const PriceTierLegend = ({ tiers }: { tiers: EventDetail['priceTiers'] })
               className="h-4 w-4 shrink-0 rounded-full ring-1 ring-black/10"
               style={{ backgroundColor: tier.color }}
             />
-            <span className="flex-1 text-sm font-medium text-slate-800">
+            <span className="min-w-0 flex-1 text-sm font-medium wrap-anywhere text-slate-800">
               {tier.name}
               {available !== undefined && (
                 <span
@@ -36,7 +36,7 @@ export const PriceTierLegend = ({ tiers }: { tiers: EventDetail['priceTiers'] })
                 </span>
               )}
             </span>
-            <span className="text-sm font-semibold text-slate-900">
+            <span className="shrink-0 text-sm font-semibold text-slate-900">
               {formatPrice(tier.priceCents, tier.currency)}
             </span>
           </li>
