@@ -91,11 +91,6 @@ const sale = async ({
     prefix: testApp.config.redisPrefix,
   };
   /** Drains the worker's jobs in-process: reconcile Redis into Postgres, then check invariants. */
-  const drainAndCheck = async () => {
-    await recoverStalePayments(callers.deps.checkout);
-    await reconcileEvent({ ...store, eventId });
-    return checkInvariants({ ...store, eventIds: [eventId] });
-  };
   const confirmedSeats = async () =>
     (
       await testApp.prisma.orderSeat.findMany({
@@ -103,6 +98,19 @@ const sale = async ({
         select: { seatId: true, orderId: true },
       })
     ).map((s) => s.seatId);
+  /**
+   * Drains the worker's jobs in-process (payment recovery, Redis → Postgres reconciliation), then
+   * checks the invariants and that the seat map a fan loads shows sold exactly what Postgres sold.
+   */
+  const drainAndCheck = async () => {
+    await recoverStalePayments(callers.deps.checkout);
+    await reconcileEvent({ ...store, eventId });
+    const report = await checkInvariants({ ...store, eventIds: [eventId] });
+    const map = await callers.anonymous().seats.snapshot({ eventId });
+    const soldOnMap = map.seatIds.filter((_, i) => map.statuses[i] === 's').sort();
+    const soldInPostgres = (await confirmedSeats()).sort();
+    return { ok: report.ok && soldOnMap.join() === soldInPostgres.join(), report };
+  };
   return { ...event, eventId, callers, store, fan, drainAndCheck, confirmedSeats };
 };
 
@@ -133,15 +141,34 @@ describe('store faults mid-sale', () => {
     const paid = await buyer.api.checkout.pay({ holdId: bought.id, ...payWith() });
     expect(paid.status).toBe('SUCCEEDED');
     const keptHold = await reconciled.api.holds.create({ eventId: s.eventId, seatIds: kept });
+    // This fan's reconciled hold is paid for while Redis goes away (retrying 503 with one key).
+    const inFlight = await s.fan();
+    const inFlightSeats = s.rowB.slice(0, 2);
+    const inFlightHold = await inFlight.api.holds.create({
+      eventId: s.eventId,
+      seatIds: inFlightSeats,
+    });
     await s.drainAndCheck(); // the worker has mirrored everything so far into Postgres
     const lostHold = await unreconciled.api.holds.create({ eventId: s.eventId, seatIds: lost });
 
     // Redis goes away; fans keep trying while it is down and after it is back empty.
+    // The pay starts (simulated processor: 100 ms) just before Redis goes away.
+    const inFlightRequest = { holdId: inFlightHold.id, ...payWith() };
+    const paying = (async () => {
+      let outcome = await report.call(() => inFlight.api.checkout.pay(inFlightRequest));
+      for (let i = 0; i < 60 && outcome.data?.status !== 'SUCCEEDED'; i++) {
+        await sleep(150);
+        outcome = await report.call(() => inFlight.api.checkout.pay(inFlightRequest));
+      }
+      return outcome;
+    })();
     report.faultStarted();
+    await sleep(20);
     await redisServer.kill();
     const downFor = sleep(400).then(() => redisServer.start());
     const rivalSeats: number[] = [];
-    await Promise.all([
+    const [inFlightPay] = await Promise.all([
+      paying,
       downFor,
       ...rivals.map(async (rival, index) => {
         const wanted = [...sold, ...kept, ...lost, s.rowA[6]!, s.rowA[7]!][index % 8]!;
@@ -169,6 +196,9 @@ describe('store faults mid-sale', () => {
 
     // Nothing a fan bought, and no reconciled hold, went to a rival after the rebuild.
     expect(rivalSeats.filter((id) => sold.includes(id) || kept.includes(id))).toEqual([]);
+    // The payment in flight across the restart ends in a sale, confirmed in Postgres.
+    expect(inFlightPay.data?.status).toBe('SUCCEEDED');
+    expect(rivalSeats.filter((id) => inFlightSeats.includes(id))).toEqual([]);
     expect(keptPay.data?.status).toBe('SUCCEEDED');
     // The unreconciled hold is gone (DESIGN 2.3): its fan is told so, never charged.
     expect(lostPay).toMatchObject({ status: 404, code: 'NOT_FOUND' });
@@ -176,7 +206,7 @@ describe('store faults mid-sale', () => {
     expect(report.serverErrors()).toEqual([]);
     expect(rivalSeats.length).toBeGreaterThan(0);
     const confirmed = await s.confirmedSeats();
-    expect(confirmed.sort()).toEqual([...sold, ...kept].sort());
+    expect(confirmed.sort()).toEqual([...sold, ...kept, ...inFlightSeats].sort());
     expect(check.ok).toBe(true);
   }, 60_000);
 
