@@ -188,6 +188,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  // Off the catalog and its window ended, so later runs and other journeys do not pick it up.
+  if (eventId) await call(adminApi, baseUrl, 'admin.events.cancel', { id: eventId });
   for (const context of [...contexts, adminContext]) await context?.close();
   await browser?.close();
   await Promise.all([prisma.$disconnect(), redis.quit()]);

@@ -114,6 +114,7 @@ const createHostileRecords = async (admin: APIRequestContext, fanApi: APIRequest
     venueId,
     startsAt: new Date(now + 30 * 24 * 60 * MINUTE).toISOString(),
     imageUrl: null,
+    // Venue default prices: an event without its own prices is never another test's template.
     prices: [],
   });
   eventId = event.id;
@@ -178,6 +179,9 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  // Off the catalog, so other journeys' lists and screenshots never show these names.
+  if (eventId)
+    await call(adminPage.context().request, baseUrl, 'admin.events.cancel', { id: eventId });
   for (const context of contexts) await context.close();
   await browser?.close();
   await prisma.$disconnect();
