@@ -61,6 +61,8 @@ describe('holds', () => {
         startsAt: new Date(Date.now() - 60_000),
         endsAt: new Date(Date.now() + 3_600_000),
         status: 'OPEN',
+        // No waiting room: holds need no admission pass (a rebuilt event mirrors the gate).
+        waitingRoomEnabled: false,
         perFanSeatLimit: 2,
       },
     });
