@@ -21,6 +21,7 @@ export const ZPaymentMethod = z.object({
   /** Digits only after removing spaces and dashes; 12..19 digits. Never stored beyond last4. */
   cardNumber: z
     .string()
+    .max(64, 'Enter a valid card number.')
     .transform((v) => v.replace(/[\s-]/g, ''))
     .pipe(z.string().regex(/^\d{12,19}$/, 'Enter a valid card number.')),
   expMonth: z.number().int().min(1, 'Invalid month.').max(12, 'Invalid month.'),

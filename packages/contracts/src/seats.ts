@@ -22,7 +22,7 @@ export type SeatsSnapshot = z.infer<typeof ZSeatsSnapshot>;
 /** seats.onChange input: `lastEventId` is the last version the client applied (SSE resume). */
 export const ZSeatsOnChangeRequest = z.object({
   eventId: z.string().uuid('Unknown event.'),
-  lastEventId: z.string().optional(),
+  lastEventId: z.string().max(64).optional(),
 });
 
 export const ZSeatStatus = z.enum(['a', 'h', 's']);

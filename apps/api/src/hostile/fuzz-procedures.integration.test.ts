@@ -26,15 +26,18 @@ const PROCEDURES = Object.entries(
   .map(([path, procedure]) => ({ path, ...procedure._def }))
   .sort((a, b) => a.path.localeCompare(b.path));
 const CALLABLE = PROCEDURES.filter((procedure) => procedure.type !== 'subscription');
+const SUBSCRIPTIONS = PROCEDURES.filter((procedure) => procedure.type === 'subscription');
 
 let testApp: TestApp;
 let tokens: Record<Role, string | null>;
 let watchedEventId = '';
 let hints: ArbitraryHints;
+let baseUrl = '';
 
 beforeAll(async () => {
   console.warn(`fuzz seed ${SEED}, ${RUNS} runs per procedure (FUZZ_SEED / FUZZ_RUNS to change)`);
   testApp = await startTestApp();
+  baseUrl = await testApp.listen();
   tokens = await createRoleTokens(testApp);
   const sale = await createSaleEvent({ testApp, seatsPerRow: 6 });
   watchedEventId = sale.event.id;
@@ -118,6 +121,67 @@ describe('fuzzing every procedure with schema-derived and hostile inputs', () =>
           },
         ),
         { seed: SEED, numRuns: RUNS, endOnFailure: true },
+      );
+    },
+  );
+});
+
+/** What a stream says first within `ms` (its `connected` event aside), or '' if it stays quiet. */
+const openAndRead = async (path: string, input: unknown, token: string | null, ms = 300) => {
+  const query = input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`;
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), ms);
+  let text = '';
+  let status = 0;
+  try {
+    const response = await fetch(`${baseUrl}/trpc/${path}${query}`, {
+      headers: token ? { cookie: `${testApp.config.sessionCookieName}=${token}` } : {},
+      signal: controller.signal,
+    });
+    status = response.status;
+    const reader = response.body!.getReader();
+    const decoder = new TextDecoder();
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      text += decoder.decode(value, { stream: true });
+      if (
+        /event: serialized-error[\s\S]*\n\n/.test(text) ||
+        /^data: /m.test(text.replace(/event: connected\ndata: .*\n/, ''))
+      )
+        break;
+    }
+    await reader.cancel().catch(() => {});
+  } catch (error) {
+    if (!controller.signal.aborted) throw error;
+  } finally {
+    clearTimeout(timer);
+    controller.abort();
+  }
+  return { status, text };
+};
+
+describe('fuzzing every subscription over SSE', () => {
+  it('enumerates the subscriptions of the router', () => {
+    expect(SUBSCRIPTIONS.map((p) => p.path)).toEqual(
+      expect.arrayContaining(['seats.onChange', 'waitingRoom.onUpdate']),
+    );
+  });
+
+  it.each(SUBSCRIPTIONS.map((procedure) => [procedure.path, procedure] as const))(
+    '%s: never a 5xx, in the status or in the stream',
+    async (path, procedure) => {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.constantFrom(...ROLES),
+          inputArbitrary(procedure.inputs),
+          async (role, input) => {
+            const { status, text } = await openAndRead(path, input, tokens[role]);
+            expect(status, text).toBeLessThan(500);
+            expect(text).not.toMatch(/INTERNAL_SERVER_ERROR|"httpStatus":5\d\d|"stack"/);
+          },
+        ),
+        { seed: SEED, numRuns: Math.ceil(RUNS / 2), endOnFailure: true },
       );
     },
   );

@@ -4,13 +4,34 @@ import { AppErrorCode, type AppErrorData } from '@tessera/contracts/errors';
 import { isAppError } from '@tessera/core/errors/app-error';
 
 interface ValidationIssue {
+  code?: string;
   path: PropertyKey[];
   message: string;
+  errors?: ValidationIssue[][];
 }
+
+const missingFields = (issues: ValidationIssue[]) =>
+  issues.filter((issue) => /received undefined/.test(issue.message)).length;
+
+/**
+ * A union every branch refused reports the branch the input meant (fewest missing fields, then
+ * fewest issues), e.g. "Pick at most 10 seats." rather than "Invalid input".
+ */
+const expandUnions = (issues: ValidationIssue[]): ValidationIssue[] =>
+  issues.flatMap((issue) => {
+    if (issue.code !== 'invalid_union' || !issue.errors?.length) return [issue];
+    const [meant] = [...issue.errors].sort(
+      (a, b) => missingFields(a) - missingFields(b) || a.length - b.length,
+    );
+    return expandUnions(meant!).map((inner) => ({
+      ...inner,
+      path: [...issue.path, ...inner.path],
+    }));
+  });
 
 const validationIssues = (cause: unknown): ValidationIssue[] | null => {
   const issues = (cause as { issues?: unknown } | undefined)?.issues;
-  return Array.isArray(issues) ? (issues as ValidationIssue[]) : null;
+  return Array.isArray(issues) ? expandUnions(issues as ValidationIssue[]) : null;
 };
 
 /** First message per input path ("email", "password", "tiers.0.price"), for forms. */

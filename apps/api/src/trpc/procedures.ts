@@ -1,11 +1,10 @@
 // Procedure builders: every procedure maps AppErrors; mutations pass the CSRF check; roles gate the rest.
-import { TRPCError } from '@trpc/server';
 import { AppErrorCode } from '@tessera/contracts/errors';
-import { AppError, isAppError } from '@tessera/core/errors/app-error';
-import { asServiceUnavailable } from '@tessera/core/errors/infrastructure-error';
-import { TRPC_CODE_BY_APP_ERROR } from './app-error-codes.ts';
+import { AppError } from '@tessera/core/errors/app-error';
 import { assertSameOriginMutation } from './csrf.ts';
 import { assertNoNulCharacters } from './reject-nul-characters.ts';
+import { acquireSessionStream, guardStream } from './session-stream-limit.ts';
+import { toTrpcError } from './to-trpc-error.ts';
 import { observeProcedure } from '../metrics/procedure-metrics.ts';
 import { baseProcedure } from './init.ts';
 
@@ -13,24 +12,31 @@ import { baseProcedure } from './init.ts';
 const mapAppErrors = baseProcedure.use(observeProcedure).use(async ({ ctx, next }) => {
   const result = await next();
   if (result.ok) return result;
-  const cause = isAppError(result.error.cause)
-    ? result.error.cause
-    : asServiceUnavailable(result.error.cause);
-  if (!cause) return result;
+  const mapped = toTrpcError(result.error.cause);
+  if (!mapped) return result;
+  const cause = mapped.cause as AppError;
   if (cause.retryAfterSeconds !== undefined)
     ctx.res.setHeader('Retry-After', String(cause.retryAfterSeconds));
-  throw new TRPCError({
-    code: TRPC_CODE_BY_APP_ERROR[cause.code],
-    message: cause.userMessage,
-    cause,
-  });
+  throw mapped;
 });
 
-export const publicProcedure = mapAppErrors.use(async ({ ctx, type, next, getRawInput }) => {
+export const publicProcedure = mapAppErrors.use(async (opts) => {
+  const { ctx, type, next, getRawInput, signal } = opts;
   if (type === 'mutation')
     assertSameOriginMutation({ request: ctx.req, allowedOrigins: ctx.config.allowedOrigins });
-  assertNoNulCharacters(await getRawInput());
-  return next();
+  // A body that cannot be read is left to the input parser (procedures without input ignore it).
+  assertNoNulCharacters(await getRawInput().catch(() => undefined));
+  if (type !== 'subscription') return next();
+  // A signed-in session holds at most MAX_STREAMS_PER_SESSION streams open at once (429 past it).
+  const session = await ctx.getSession();
+  const release = session ? acquireSessionStream(session.id) : undefined;
+  const result = await next();
+  const data: unknown = result.ok ? result.data : undefined;
+  if (!result.ok || data === null || typeof data !== 'object' || !(Symbol.asyncIterator in data)) {
+    release?.();
+    return result;
+  }
+  return { ...result, data: guardStream(data as AsyncIterable<unknown>, { release, signal }) };
 });
 
 export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {

@@ -18,6 +18,8 @@ import {
 } from '@trpc/server/adapters/fastify';
 import { ZSeatsOnChangeRequest, type SeatsChangeMessage } from '@tessera/contracts/seats';
 import type { AppRouter } from '../../router.ts';
+import { acquireSessionStream } from '../../session-stream-limit.ts';
+import { toTrpcError } from '../../to-trpc-error.ts';
 import { messageJson, seatChanges, type SeatChangeEvent } from './seat-changes.ts';
 
 const PATH = 'seats.onChange';
@@ -112,6 +114,14 @@ export const seatsSseFastPath = async (
     }
     const ctx = await createContext?.({ req, res: reply } as CreateFastifyContextOptions);
     if (!ctx) throw new Error('seats SSE fast path needs createContext');
+    // Past the per-session stream cap, the adapter answers (its middleware refuses with 429).
+    const session = await ctx.getSession();
+    let release = () => {};
+    try {
+      if (session) release = acquireSessionStream(session.id);
+    } catch {
+      return fastifyRequestHandler({ ...trpcOptions, req, res: reply, path: PATH });
+    }
 
     reply.hijack();
     const res = reply.raw;
@@ -142,7 +152,7 @@ export const seatsSseFastPath = async (
       }
     } catch (cause) {
       if (!controller.signal.aborted) {
-        const error = getTRPCErrorFromUnknown(cause);
+        const error = toTrpcError(cause) ?? getTRPCErrorFromUnknown(cause);
         onError?.({ error, type: 'subscription', path: PATH, input: input.data, ctx, req });
         const shape = getErrorShape({
           config: router._def._config,
@@ -155,6 +165,7 @@ export const seatsSseFastPath = async (
         send(frame(`event: serialized-error\ndata: ${JSON.stringify(shape)}\n\n\n`));
       }
     } finally {
+      release();
       clearInterval(ping);
       res.end();
     }
