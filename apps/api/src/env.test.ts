@@ -75,7 +75,16 @@ describe('API configuration', () => {
       TICKET_SIGNING_SECRET: secret,
       ADMISSION_TOKEN_SECRET: `${secret}-admission`,
     });
-    expect(config.checkout).toMatchObject({ ticketSigningSecret: secret, holdTtlMs: 420_000 });
+    expect(config.checkout).toMatchObject({
+      ticketSigningSecret: secret,
+      holdTtlMs: 420_000,
+      paymentLeaseMs: 60_000,
+    });
+  });
+
+  it('takes the payment lease from PAYMENT_LEASE_SECONDS and refuses one too short to pay in', () => {
+    expect(configFrom({ PAYMENT_LEASE_SECONDS: '20' }).checkout.paymentLeaseMs).toBe(20_000);
+    expect(ZApiEnv.safeParse({ PAYMENT_LEASE_SECONDS: '1' }).success).toBe(false);
   });
 
   it('requires an admission token secret in production and defaults the waiting-room limits', () => {

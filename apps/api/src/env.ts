@@ -75,6 +75,8 @@ export const ZApiEnv = ZDatabaseEnv.extend(ZRedisEnv.shape)
     HOLD_MAX_LIFETIME_SECONDS: z.coerce.number().int().min(5).max(7200).default(900),
     /** Simulated card processor round trip (ms). */
     PAYMENT_SIMULATED_LATENCY_MS: z.coerce.number().int().min(0).max(60_000).default(300),
+    /** A pay attempt silent this long may be taken over by a retry or the worker's sweep; keep equal to the worker's. */
+    PAYMENT_LEASE_SECONDS: z.coerce.number().int().min(5).max(3_600).default(60),
     /** Signs ticket ids in QR codes and keys pay-request hashes; required in production. */
     TICKET_SIGNING_SECRET: z.string().min(32).optional(),
     /** How long seat labels, prices and the per-fan limit are cached per event (ms). */
@@ -143,6 +145,7 @@ export interface ApiConfig {
     holdExtensionMs: number;
     maxHoldLifetimeMs: number;
     paymentLatencyMs: number;
+    paymentLeaseMs: number;
     ticketSigningSecret: string;
     saleInfoCacheMs: number;
   };
@@ -228,6 +231,7 @@ export const toApiConfig = (env: ApiEnv): ApiConfig => {
       holdExtensionMs: env.HOLD_EXTENSION_SECONDS * 1000,
       maxHoldLifetimeMs: env.HOLD_MAX_LIFETIME_SECONDS * 1000,
       paymentLatencyMs: env.PAYMENT_SIMULATED_LATENCY_MS,
+      paymentLeaseMs: env.PAYMENT_LEASE_SECONDS * 1000,
       ticketSigningSecret: env.TICKET_SIGNING_SECRET ?? DEV_TICKET_SIGNING_SECRET,
       saleInfoCacheMs: env.SALE_INFO_CACHE_MS,
     },

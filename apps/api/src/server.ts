@@ -28,6 +28,19 @@ const prisma = createPrismaClient({
 });
 const redis = createRedisClient({ redisUrl: config.redisUrl });
 const app = await buildApp({ prisma, redis, config });
+// ioredis reconnects by itself; without a listener each failed attempt goes raw to stderr. Log the
+// loss once and the recovery once (calls meanwhile answer 503, see infrastructure-error.ts).
+let redisLost = false;
+redis.on('error', (error: Error) => {
+  if (redisLost) return;
+  redisLost = true;
+  app.log.warn({ err: error }, 'Redis connection lost; reconnecting');
+});
+redis.on('ready', () => {
+  if (!redisLost) return;
+  redisLost = false;
+  app.log.info('Redis connection back');
+});
 
 let shuttingDown = false;
 const shutdown = async (signal: string) => {

@@ -23,6 +23,8 @@ export const ZWorkerEnv = ZDatabaseEnv.extend(ZRedisEnv.shape)
      */
     RECONCILE_LOCK_MS: z.coerce.number().int().min(500).default(30_000),
     RECONCILE_STALLED_INTERVAL_MS: z.coerce.number().int().min(250).default(30_000),
+    /** A pay attempt silent this long is resolved by the payment-recovery sweep; keep equal to the API's. */
+    PAYMENT_LEASE_SECONDS: z.coerce.number().int().min(5).max(3_600).default(60),
     /** How often on-sale windows are opened/closed and waiting rooms admit their next fans. */
     WAITING_ROOM_EVERY_MS: z.coerce.number().int().min(100).default(1_000),
     /** Changes kept per event stream (XADD MAXLEN ~); keep equal to the API's setting. */

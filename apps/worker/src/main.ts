@@ -95,7 +95,13 @@ logger.info(
 // The sale dashboard shows the last invariant check of each event on sale.
 const stopInvariantsTick = startInvariantsTick({ prisma, redis, seatPrefix, logger });
 // Payments whose pay attempt died and that no retry came back for are finished or refunded.
-const stopPaymentRecovery = startPaymentRecoveryTick({ prisma, redis, seatPrefix, logger });
+const stopPaymentRecovery = startPaymentRecoveryTick({
+  prisma,
+  redis,
+  seatPrefix,
+  logger,
+  leaseMs: env.PAYMENT_LEASE_SECONDS * 1000,
+});
 
 let stopping = false;
 const shutdown = async (signal: string) => {

@@ -53,6 +53,7 @@ export const createApiDeps = ({
       createSimulatedCardProcessor({ latencyMs: config.checkout.paymentLatencyMs }),
     holdExtensionMs: config.checkout.holdExtensionMs,
     maxHoldLifetimeMs: config.checkout.maxHoldLifetimeMs,
+    paymentLeaseMs: config.checkout.paymentLeaseMs,
     requestHashSecret: config.checkout.ticketSigningSecret,
   },
   loginRateLimiter: createLoginRateLimiter({
