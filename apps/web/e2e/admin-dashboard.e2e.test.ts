@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from './browser.ts';
 import { screenshot } from './journey-helpers.ts';
 import { findOpenSaleEvent, newFan, type SaleEvent } from './sale-helpers.ts';
+import { call as trpcCall } from './trpc-call.ts';
 
 const baseUrl = inject('baseUrl');
 const SETTLE = { timeout: 20_000, interval: 250 };
@@ -45,12 +46,8 @@ const signInAsAdmin = async (page: Page) => {
   await page.getByTestId('signed-in-user').waitFor({ state: 'attached' });
 };
 
-const call = async <T>(request: APIRequestContext, path: string, input: unknown): Promise<T> => {
-  const response = await request.post(`${baseUrl}/trpc/${path}`, { data: input });
-  const body = (await response.json()) as { result?: { data: T }; error?: unknown };
-  if (!response.ok() || !body.result) throw new Error(`${path} failed: ${JSON.stringify(body)}`);
-  return body.result.data;
-};
+const call = <T>(request: APIRequestContext, path: string, input: unknown) =>
+  trpcCall<T>(request, baseUrl, path, input);
 
 /** The script: a fan registers, holds one best-available seat and pays for it. */
 const holdAndBuy = async () => {

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from './browser.ts';
 import { screenshot } from './journey-helpers.ts';
 import { findOpenSaleEvent, newFan, type SaleEvent } from './sale-helpers.ts';
+import { call as trpcCall } from './trpc-call.ts';
 
 const baseUrl = inject('baseUrl');
 const SETTLE = { timeout: 20_000, interval: 200 };
@@ -38,21 +39,12 @@ const newPage = async (viewport = { width: 1280, height: 900 }) => {
 };
 
 /** A tRPC call over HTTP with the context's cookies (as the web app makes it). */
-const call = async <T>(
+const call = <T>(
   request: APIRequestContext,
   path: string,
   input: unknown,
   kind: 'query' | 'mutation' = 'mutation',
-): Promise<T> => {
-  const url = `${baseUrl}/trpc/${path}`;
-  const response =
-    kind === 'mutation'
-      ? await request.post(url, { data: input })
-      : await request.get(`${url}?input=${encodeURIComponent(JSON.stringify(input))}`);
-  const body = (await response.json()) as { result?: { data: T }; error?: unknown };
-  if (!response.ok() || !body.result) throw new Error(`${path} failed: ${JSON.stringify(body)}`);
-  return body.result.data;
-};
+) => trpcCall<T>(request, baseUrl, path, input, kind);
 
 /** A fan who buys two seats of the open sale through the API, as the checkout would. */
 const buyAsFan = async (request: APIRequestContext) => {

@@ -15,6 +15,7 @@ import { launchBrowser } from './browser.ts';
 import { E2E_REDIS_URL } from './e2e-env.ts';
 import { screenshot } from './journey-helpers.ts';
 import { newFan } from './sale-helpers.ts';
+import { call as trpcCall } from './trpc-call.ts';
 
 const baseUrl = inject('baseUrl');
 const prisma = createPrismaClient({ databaseUrl: inject('databaseUrl'), poolSize: 2 });
@@ -47,21 +48,12 @@ const shot = (name: string, fullPage = true) =>
   screenshot(admin, `admin-journey-${name}`, fullPage);
 const previewCount = () => admin.getByTestId('preview-count').textContent();
 
-const call = async <T>(
+const call = <T>(
   request: APIRequestContext,
   path: string,
   input: unknown,
   kind: 'query' | 'mutation' = 'mutation',
-): Promise<T> => {
-  const url = `${baseUrl}/trpc/${path}`;
-  const response =
-    kind === 'mutation'
-      ? await request.post(url, { data: input })
-      : await request.get(`${url}?input=${encodeURIComponent(JSON.stringify(input))}`);
-  const body = (await response.json()) as { result?: { data: T }; error?: unknown };
-  if (!response.ok() || !body.result) throw new Error(`${path} failed: ${JSON.stringify(body)}`);
-  return body.result.data;
-};
+) => trpcCall<T>(request, baseUrl, path, input, kind);
 
 /** The script: a fan registers, joins the queue, is let in by the admission step and holds seats. */
 const fanHolds = async () => {
