@@ -221,6 +221,13 @@ describe('a new fan, on a desktop and on a phone', () => {
       await page.getByRole('searchbox', { name: 'Search events' }).fill(SEARCH_WORD);
       const card = page.getByTestId('event-card').filter({ hasText: eventTitle });
       await card.waitFor({ timeout: 15_000 });
+      // The search applies after a debounce: the card can show in the unfiltered list first and
+      // move when the filtered list replaces it, so a click in between lands on empty space.
+      await page.waitForFunction(
+        () => document.querySelectorAll('[data-testid="event-card"]').length === 1,
+        undefined,
+        { timeout: 15_000 },
+      );
       await shot(fan, '3-search');
       await press(fan, card.getByRole('link').first());
       await page.waitForURL(`${baseUrl}/events/${eventId}`);
