@@ -34,8 +34,10 @@ afterAll(async () => {
   await prisma.$disconnect();
 });
 
+// A period far longer than one pass, however slow the box: the second call below must fall in the
+// first one's period (with 1 s, a pass slower than the 0.5 s lock let the second call run).
 const tick = () =>
-  runInvariantsTick({ prisma, redis, seatPrefix, everyMs: 1_000, eventIds: [fx.eventId] });
+  runInvariantsTick({ prisma, redis, seatPrefix, everyMs: 600_000, eventIds: [fx.eventId] });
 
 describe('invariants tick', () => {
   it('stores a passing summary, skips while another pass holds the period, then reports a break', async () => {
