@@ -9,7 +9,8 @@ import type { z } from 'zod';
 import { createSaleEvent } from '../testing/checkout-fixture.ts';
 import { startTestApp, type TestApp } from '../testing/test-app.ts';
 import { appRouter } from '../trpc/router.ts';
-import { callOverHttp, createRoleTokens, stateFingerprint, type Role } from './hostile-http.ts';
+import { createRoleTokens, type Role } from '../testing/role-sessions.ts';
+import { callOverHttp, stateFingerprint } from './hostile-http.ts';
 import { hostile, validShaped, type ArbitraryHints } from './zod-arbitrary.ts';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20_260_801);

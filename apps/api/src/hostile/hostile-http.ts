@@ -1,31 +1,7 @@
-// Shared by the hostile-input tests: sessions for the three roles, calling any procedure over the
-// real HTTP app by its dotted path, and a cheap fingerprint of everything a call could change.
-import { randomUUID } from 'node:crypto';
-import { createSession } from '@tessera/core/auth/sessions.service';
+// Shared by the hostile-input tests: calling any procedure over the real HTTP app by its dotted
+// path, and a cheap fingerprint of everything a call could change.
 import { eventKeys } from '@tessera/core/holds/keys';
-import { createFan } from '../testing/checkout-fixture.ts';
 import type { TestApp } from '../testing/test-app.ts';
-
-export type Role = 'anonymous' | 'fan' | 'admin';
-
-export const createRoleTokens = async (testApp: TestApp): Promise<Record<Role, string | null>> => {
-  const fan = await createFan(testApp, 'hostile-fan');
-  const admin = await testApp.prisma.user.create({
-    data: {
-      email: `hostile-admin-${randomUUID()}@example.com`,
-      name: 'Hostile Admin',
-      passwordHash: 'x',
-      role: 'ADMIN',
-    },
-  });
-  const { token } = await createSession({
-    prisma: testApp.prisma,
-    redis: testApp.redis,
-    redisPrefix: testApp.config.redisPrefix,
-    userId: admin.id,
-  });
-  return { anonymous: null, fan: fan.token, admin: token };
-};
 
 export interface HttpAnswer {
   status: number;

@@ -5,7 +5,8 @@
 import { block, layoutDocument, section } from '@tessera/core/layouts/layout-test-documents';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STRONG_PASSWORD, startTestApp, uniqueEmail, type TestApp } from '../testing/test-app.ts';
-import { callOverHttp, createRoleTokens, type Role } from './hostile-http.ts';
+import { createRoleTokens, type Role } from '../testing/role-sessions.ts';
+import { callOverHttp } from './hostile-http.ts';
 
 const PAYLOADS = [
   "Robert'); DROP TABLE users; --",

@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createSaleEvent } from '../testing/checkout-fixture.ts';
 import { startTestApp, type TestApp } from '../testing/test-app.ts';
 import { MAX_STREAMS_PER_SESSION } from '../trpc/session-stream-limit.ts';
-import { callOverHttp, createRoleTokens, stateFingerprint, type Role } from './hostile-http.ts';
+import { createRoleTokens, type Role } from '../testing/role-sessions.ts';
+import { callOverHttp, stateFingerprint } from './hostile-http.ts';
 
 let testApp: TestApp;
 let baseUrl = '';
