@@ -1,5 +1,6 @@
 // Postgres access for the catalog: event summaries, one event's detail, a venue's layout.
 import type { Db, PrismaClient } from '@tessera/db/client';
+import { findPriceRanges, type PriceRange } from './event-prices.repository.ts';
 
 export const eventSummarySelect = (now: Date) =>
   ({
@@ -13,7 +14,8 @@ export const eventSummarySelect = (now: Date) =>
     capacity: true,
     seatsSold: true,
     venue: { select: { id: true, name: true } },
-    prices: { select: { priceCents: true, currency: true } },
+    // Only for the currency: what the event costs is priceRange (venue tier defaults included).
+    prices: { select: { currency: true }, take: 1 },
     onSales: {
       where: { status: { in: ['SCHEDULED', 'OPEN'] }, endsAt: { gt: now } },
       orderBy: { startsAt: 'asc' },
@@ -23,9 +25,19 @@ export const eventSummarySelect = (now: Date) =>
     },
   }) satisfies Db.Prisma.EventSelect;
 
+/** A row and the cheapest and dearest seat checkout would charge (null: no seat to sell). */
 export type EventSummaryRow = Db.Prisma.EventGetPayload<{
   select: ReturnType<typeof eventSummarySelect>;
-}>;
+}> & { priceRange: PriceRange | null };
+
+/** Adds each event's price range, read in one query for all of them. */
+const withPriceRanges = async <T extends { id: string }>(
+  prisma: PrismaClient,
+  rows: T[],
+): Promise<Array<T & { priceRange: PriceRange | null }>> => {
+  const ranges = await findPriceRanges({ prisma, eventIds: rows.map((row) => row.id) });
+  return rows.map((row) => ({ ...row, priceRange: ranges.get(row.id) ?? null }));
+};
 
 export interface FindEventSummariesOptions {
   prisma: PrismaClient;
@@ -34,21 +46,24 @@ export interface FindEventSummariesOptions {
   now: Date;
 }
 
-export const findEventSummaries = ({
+export const findEventSummaries = async ({
   prisma,
   where,
   take,
   now,
 }: FindEventSummariesOptions): Promise<EventSummaryRow[]> =>
-  prisma.event.findMany({
-    where,
-    take,
-    orderBy: [{ startsAt: 'asc' }, { id: 'asc' }],
-    select: eventSummarySelect(now),
-  });
+  withPriceRanges(
+    prisma,
+    await prisma.event.findMany({
+      where,
+      take,
+      orderBy: [{ startsAt: 'asc' }, { id: 'asc' }],
+      select: eventSummarySelect(now),
+    }),
+  );
 
 /** An event with what its page shows; the presale code is read only to say whether one is needed. */
-export const findEventDetail = ({
+export const findEventDetail = async ({
   prisma,
   id,
   now,
@@ -56,8 +71,8 @@ export const findEventDetail = ({
   prisma: PrismaClient;
   id: string;
   now: Date;
-}) =>
-  prisma.event.findUnique({
+}) => {
+  const reading = prisma.event.findUnique({
     where: { id },
     select: {
       ...eventSummarySelect(now),
@@ -92,6 +107,10 @@ export const findEventDetail = ({
       },
     },
   });
+  // Both reads at once: the page waits for one round trip, not two.
+  const [event, ranges] = await Promise.all([reading, findPriceRanges({ prisma, eventIds: [id] })]);
+  return event && { ...event, priceRange: ranges.get(id) ?? null };
+};
 
 /** What readers of a cached summary or page add live: seats sold change with every sale. */
 export const findSeatsSold = async ({

@@ -26,9 +26,11 @@ beforeAll(async () => {
     prisma,
     name: uniqueToken('Hall'),
     city,
+    // Defaults count where an event has no price of its own (as at checkout): derby's tier B
+    // costs 6000, standup's 6000.
     tiers: [
-      { code: 'A', defaultPriceCents: 1 },
-      { code: 'B', defaultPriceCents: 1 },
+      { code: 'A', defaultPriceCents: 2500 },
+      { code: 'B', defaultPriceCents: 6000 },
     ],
   });
   const arena = await createTestVenue({ prisma, name: arenaName, city });

@@ -9,8 +9,9 @@ import { createHash } from 'node:crypto';
 import type { Db, PrismaClient } from '@tessera/db/client';
 import type { CatalogCache, Loaded } from '../cache/catalog-cache.ts';
 import { msUntilFirst } from './clock-bounds.ts';
-import { decodeEventCursor, encodeEventCursor } from './event-cursor.ts';
+import { decodeEventCursor, encodeEventCursor, type EventCursor } from './event-cursor.ts';
 import { findEventSummaries, findSeatsSold, type EventSummaryRow } from './event.repository.ts';
+import { findEventSummariesPricedWithin, type PriceFilter } from './read-priced-rows.ts';
 import {
   toCachedEventSummary,
   toEventSummary,
@@ -37,23 +38,39 @@ const textSearch = (q: string): EventWhere => {
   };
 };
 
-const afterCursor = (cursor: string): EventWhere => {
-  const { startsAt, id } = decodeEventCursor(cursor);
-  return { OR: [{ startsAt: { gt: startsAt } }, { startsAt, id: { gt: id } }] };
-};
+const afterCursor = ({ startsAt, id }: EventCursor): EventWhere => ({
+  OR: [{ startsAt: { gt: startsAt } }, { startsAt, id: { gt: id } }],
+});
 
 interface PageOptions {
   prisma: PrismaClient;
   conditions: EventWhere[];
+  /** A price range, matched in SQL against what checkout charges (read-priced-rows.ts). */
+  price?: PriceFilter;
   cursor?: string;
   limit: number;
   now: Date;
 }
 
 /** Reads one extra row to know whether another page exists, without a count query. */
-const readRows = async ({ prisma, conditions, cursor, limit, now }: PageOptions) => {
-  const where: EventWhere = { AND: cursor ? [...conditions, afterCursor(cursor)] : conditions };
-  const rows = await findEventSummaries({ prisma, where, take: limit + 1, now });
+const readRows = async ({ prisma, conditions, price, cursor, limit, now }: PageOptions) => {
+  const after = cursor ? decodeEventCursor(cursor) : undefined;
+  const take = limit + 1;
+  const rows = price
+    ? await findEventSummariesPricedWithin({
+        prisma,
+        where: { AND: conditions },
+        price,
+        after,
+        take,
+        now,
+      })
+    : await findEventSummaries({
+        prisma,
+        where: { AND: after ? [...conditions, afterCursor(after)] : conditions },
+        take,
+        now,
+      });
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return { page, nextCursor: rows.length > limit && last ? encodeEventCursor(last) : null };
@@ -122,12 +139,11 @@ export const listEvents = async ({
   if (q) conditions.push(textSearch(q));
   if (category) conditions.push({ category });
   if (city) conditions.push({ city: { equals: escapeLikePattern(city), mode: 'insensitive' } });
-  if (minPriceCents !== undefined || maxPriceCents !== undefined) {
-    conditions.push({
-      prices: { some: { priceCents: { gte: minPriceCents, lte: maxPriceCents } } },
-    });
-  }
-  const options = { prisma, conditions, cursor: filters.cursor, limit: filters.limit, now };
+  const price =
+    minPriceCents !== undefined || maxPriceCents !== undefined
+      ? { minPriceCents, maxPriceCents, from: from ?? now, to }
+      : undefined;
+  const options = { prisma, conditions, price, cursor: filters.cursor, limit: filters.limit, now };
   // Which events have seats left changes with every sale: that filter is never cached.
   if (hasSeatsLeft) {
     conditions.push({ capacity: { gt: prisma.event.fields.seatsSold } });
