@@ -13,6 +13,7 @@ import type { CheckoutDeps } from '@tessera/core/checkout/checkout-deps';
 import { createEventSaleInfoCache } from '@tessera/core/checkout/event-sale-info';
 import type { PaymentProvider } from '@tessera/core/payments/payment-provider';
 import { createSimulatedCardProcessor } from '@tessera/core/payments/simulated-card-processor';
+import { createRedisSimulatedLedger } from '@tessera/core/payments/simulated-ledger.store';
 import type { ApiConfig } from '../env.ts';
 import { clearSessionCookie, setSessionCookie } from './session-cookie.ts';
 
@@ -48,9 +49,13 @@ export const createApiDeps = ({
     redis,
     prefix: config.redisPrefix,
     saleInfo: createEventSaleInfoCache({ prisma, ttlMs: config.checkout.saleInfoCacheMs }),
+    // The simulated processor's ledger is in Redis: the worker's recovery sweep reads it too.
     provider:
       paymentProvider ??
-      createSimulatedCardProcessor({ latencyMs: config.checkout.paymentLatencyMs }),
+      createSimulatedCardProcessor({
+        latencyMs: config.checkout.paymentLatencyMs,
+        ledger: createRedisSimulatedLedger({ redis, prefix: config.redisPrefix }),
+      }),
     holdExtensionMs: config.checkout.holdExtensionMs,
     maxHoldLifetimeMs: config.checkout.maxHoldLifetimeMs,
     paymentLeaseMs: config.checkout.paymentLeaseMs,

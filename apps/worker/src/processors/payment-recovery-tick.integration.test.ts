@@ -1,9 +1,16 @@
 // The worker's payment recovery: a payment whose attempt died after a charge it recorded is
-// finished (order, seats sold in Postgres and Redis), one whose charge nobody can vouch for is closed
-// as FAILED, and both leave PENDING without any fan retrying.
+// finished (order, seats sold in Postgres and Redis); so is one charged by another process (an API
+// replica that died before recording it: the simulated processor's ledger is shared in Redis), or
+// refunded once its hold is gone, exactly once however many sweepers race; one nobody charged is
+// closed as FAILED; all leave PENDING without any fan retrying.
 import { randomUUID } from 'node:crypto';
+import { recoverStalePayments } from '@tessera/core/checkout/recover-payments';
 import { eventKeys } from '@tessera/core/holds/keys';
+import { releaseHold } from '@tessera/core/holds/release-hold';
 import { createRedisClient } from '@tessera/core/infra/redis-client';
+import type { PaymentProvider } from '@tessera/core/payments/payment-provider';
+import { createSimulatedCardProcessor } from '@tessera/core/payments/simulated-card-processor';
+import { createRedisSimulatedLedger } from '@tessera/core/payments/simulated-ledger.store';
 import { reconcileEvent } from '@tessera/core/reconciliation/reconcile-event';
 import {
   createReconciliationFixture,
@@ -13,15 +20,18 @@ import {
 import { createPrismaClient } from '@tessera/db/client';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPaymentRecoveryTick } from './payment-recovery-tick.ts';
+import { createPaymentRecoveryDeps, startPaymentRecoveryTick } from './payment-recovery-tick.ts';
 
 const prisma = createPrismaClient({ databaseUrl: process.env.DATABASE_URL!, poolSize: 2 });
 const redis = createRedisClient({ redisUrl: process.env.REDIS_URL! });
+/** An API replica's own connection to the same Redis. */
+const apiReplicaRedis = createRedisClient({ redisUrl: process.env.REDIS_URL! });
+const logger = pino({ level: 'silent' });
 const seatPrefix = `test:payment-recovery:${randomUUID().slice(0, 8)}:`;
 let fx: ReconciliationFixture;
 
 beforeAll(async () => {
-  fx = await createReconciliationFixture({ prisma, redis, prefix: seatPrefix });
+  fx = await createReconciliationFixture({ prisma, redis, prefix: seatPrefix, seatsPerRow: 24 });
 });
 
 afterAll(async () => {
@@ -31,6 +41,7 @@ afterAll(async () => {
     if ((keys as string[]).length > 0) await redis.del(...(keys as string[]));
   }
   redis.disconnect();
+  apiReplicaRedis.disconnect();
   await prisma.$disconnect();
 });
 
@@ -52,6 +63,52 @@ const deadPayment = async (holdId: string, userId: string, providerRef: string |
   return payment.id;
 };
 
+/** An API replica charges the payment, then dies before recording the charge on it. */
+const chargeByDyingReplica = async (paymentId: string, holdExpiresAt: number) => {
+  const ledger = createRedisSimulatedLedger({ redis: apiReplicaRedis, prefix: seatPrefix });
+  const replicaProvider = createSimulatedCardProcessor({ latencyMs: 0, ledger });
+  const charge = await replicaProvider.charge({
+    paymentId,
+    amountCents: 1000,
+    currency: 'EUR',
+    card: { cardNumber: '4242424242424242', expMonth: 12, expYear: 2030, cvc: '123', name: 'Fan' },
+    holdExpiresAt,
+  });
+  if (charge.status !== 'SUCCEEDED') throw new Error('the success card was declined');
+  return charge;
+};
+
+/** One worker's sweep: its own provider instance over the shared ledger, counting its refunds. */
+const sweeper = () => {
+  const refunds: string[] = [];
+  const ledger = createRedisSimulatedLedger({ redis, prefix: seatPrefix });
+  const simulated = createSimulatedCardProcessor({ latencyMs: 0, ledger });
+  const provider: PaymentProvider = {
+    ...simulated,
+    refund: async (options) => {
+      refunds.push(options.providerRef);
+      await simulated.refund(options);
+    },
+  };
+  const deps = createPaymentRecoveryDeps({
+    prisma,
+    redis,
+    seatPrefix,
+    logger,
+    leaseMs: 1_000,
+    provider,
+  });
+  return { refunds, ledger, sweep: () => recoverStalePayments(deps) };
+};
+
+const orderSeatsOf = async (holdId: string) => {
+  const orders = await prisma.order.findMany({ where: { holdId }, include: { seats: true } });
+  return orders.map((order) => ({
+    status: order.status,
+    seats: order.seats.map((seat) => seat.seatId).sort((a, b) => a - b),
+  }));
+};
+
 const waitUntilSettled = async (ids: string[]) => {
   for (let i = 0; i < 200; i += 1) {
     const pending = await prisma.payment.count({ where: { id: { in: ids }, status: 'PENDING' } });
@@ -62,7 +119,7 @@ const waitUntilSettled = async (ids: string[]) => {
 };
 
 describe('payment recovery tick', () => {
-  it('finishes a recorded charge into an order and closes an unvouched one as FAILED', async () => {
+  it('finishes a recorded charge into an order and closes one the provider never saw as FAILED', async () => {
     const charged = await fx.hold({ seats: [fx.seats[0]!, fx.seats[1]!], fan: 0 });
     const unknown = await fx.hold({ seats: [fx.seats[4]!], fan: 1 });
     // Reconciliation writes the Postgres hold rows the payments hang on.
@@ -74,7 +131,7 @@ describe('payment recovery tick', () => {
       prisma,
       redis,
       seatPrefix,
-      logger: pino({ level: 'silent' }),
+      logger,
       everyMs: 100,
       leaseMs: 1_000,
     });
@@ -101,7 +158,65 @@ describe('payment recovery tick', () => {
     ]);
 
     const closed = await prisma.payment.findUniqueOrThrow({ where: { id: unknownId } });
-    expect(closed).toMatchObject({ status: 'FAILED', failureReason: 'outcome_unknown' });
+    expect(closed).toMatchObject({ status: 'FAILED', failureReason: 'not_charged' });
     expect(await prisma.order.count({ where: { holdId: unknown.holdId } })).toBe(0);
+  });
+
+  it('confirms a charge an API replica made before dying, found through the shared ledger', async () => {
+    const seatIds = [fx.seats[8]!, fx.seats[9]!];
+    const hold = await fx.hold({ seats: seatIds, fan: 0 });
+    await reconcileEvent({ prisma, redis, prefix: seatPrefix, eventId: fx.eventId });
+    const paymentId = await deadPayment(hold.holdId, fx.fans[0], null);
+    const charge = await chargeByDyingReplica(paymentId, hold.expiresAt);
+
+    // The worker's own provider, as main.ts builds it: nothing shared with the replica but Redis.
+    const pass = await recoverStalePayments(
+      createPaymentRecoveryDeps({ prisma, redis, seatPrefix, logger, leaseMs: 1_000 }),
+    );
+
+    expect(pass.resolved).toContainEqual({ paymentId, status: 'SUCCEEDED' });
+    const payment = await prisma.payment.findUniqueOrThrow({ where: { id: paymentId } });
+    expect(payment.providerRef).toBe(charge.providerRef);
+    expect(await orderSeatsOf(hold.holdId)).toEqual([
+      { status: 'CONFIRMED', seats: [...seatIds].sort((a, b) => a - b) },
+    ]);
+    const seats = eventKeys({ prefix: seatPrefix, eventId: fx.eventId }).seats;
+    expect(await redis.hmget(seats, ...seatIds.map(String))).toEqual(['s', 's']);
+  });
+
+  it('two sweepers racing: a replica-made charge is confirmed once on a live hold and refunded once when the hold is gone', async () => {
+    const live = await fx.hold({ seats: [fx.seats[12]!, fx.seats[13]!], fan: 0 });
+    const gone = await fx.hold({ seats: [fx.seats[16]!, fx.seats[17]!], fan: 1 });
+    await reconcileEvent({ prisma, redis, prefix: seatPrefix, eventId: fx.eventId });
+    const liveId = await deadPayment(live.holdId, fx.fans[0], null);
+    const goneId = await deadPayment(gone.holdId, fx.fans[1], null);
+    await chargeByDyingReplica(liveId, live.expiresAt);
+    const goneCharge = await chargeByDyingReplica(goneId, gone.expiresAt);
+    await releaseHold({ ...fx.store, holdId: gone.holdId, userId: fx.fans[1] });
+
+    const [first, second] = [sweeper(), sweeper()];
+    const passes = await Promise.all([first.sweep(), second.sweep()]);
+
+    const ours = passes
+      .flatMap((pass) => pass.resolved)
+      .filter((r) => r.paymentId === liveId || r.paymentId === goneId);
+    expect(ours).toHaveLength(2);
+    expect(ours).toEqual(
+      expect.arrayContaining([
+        { paymentId: liveId, status: 'SUCCEEDED' },
+        { paymentId: goneId, status: 'REFUNDED' },
+      ]),
+    );
+    expect([...first.refunds, ...second.refunds]).toEqual([goneCharge.providerRef]);
+    expect(await first.ledger.isRefunded(goneCharge.providerRef)).toBe(true);
+    expect(await orderSeatsOf(live.holdId)).toEqual([
+      { status: 'CONFIRMED', seats: [fx.seats[12]!, fx.seats[13]!].sort((a, b) => a - b) },
+    ]);
+    expect(await orderSeatsOf(gone.holdId)).toEqual([]);
+    expect(await prisma.payment.findUniqueOrThrow({ where: { id: goneId } })).toMatchObject({
+      status: 'REFUNDED',
+      failureReason: 'interrupted',
+      providerRef: goneCharge.providerRef,
+    });
   });
 });

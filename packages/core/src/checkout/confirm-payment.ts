@@ -1,5 +1,5 @@
-// Charge, then commit the sale in Postgres, then mark the seats sold in Redis; only after all
-// three is the order confirmed. Any path where the hold lapsed refunds the charge automatically.
+// After a charge (charge-payment.ts): commit the sale in Postgres, then mark the seats sold in
+// Redis; only after both is the order confirmed. Any path where the hold lapsed refunds the charge.
 // Every step may be re-run for the same payment (a retry taking over a dead attempt, the worker's
 // recovery sweep, or both at once): the charge is idempotent per payment id, only a PENDING payment
 // may succeed or be refunded, and a sale already committed by this payment is a success.
@@ -9,8 +9,8 @@ import { eventKeys } from '../holds/keys.ts';
 import { ensureEventLoaded } from '../holds/load-event-seat-state.ts';
 import { releaseHold } from '../holds/release-hold.ts';
 import { sellHold } from '../holds/sell-hold.ts';
-import { chargeWithTimeout } from '../payments/charge-with-timeout.ts';
-import type { CardDetails, ChargeResult } from '../payments/payment-provider.ts';
+import type { ChargeResult } from '../payments/payment-provider.ts';
+import { refundWithTimeout } from '../payments/provider-timeouts.ts';
 import { consumeAdmission } from '../waiting-room/consume-admission.ts';
 import { findWaitingRoomWindow } from '../waiting-room/find-waiting-room-window.ts';
 import type { PaymentDeps } from './checkout-deps.ts';
@@ -19,7 +19,7 @@ import type { HoldRecord } from './hold-records.store.ts';
 import { FailureReason, paymentUserMessage } from './payment-messages.ts';
 import { commitSale, undoSale } from './sale.repository.ts';
 
-const result = (
+export const paymentResult = (
   paymentId: string,
   status: PayResponse['status'],
   reason: string | null,
@@ -81,7 +81,8 @@ type Charged = Extract<ChargeResult, { status: 'SUCCEEDED' }>;
 /**
  * Refunds the charge unless the payment was settled meanwhile: the status moves first (only from
  * PENDING, or from FAILED when a sweep judged it uncharged), so a payment that succeeded is never
- * refunded; if the provider's refund throws, the payment goes back to PENDING for the next try.
+ * refunded; if the provider's refund throws or times out, the payment goes back to PENDING for the
+ * next try (the provider refunds a charge once however often it is asked).
  */
 export const refundCharge = async (
   deps: PaymentDeps,
@@ -96,10 +97,11 @@ export const refundCharge = async (
   });
   if (count === 0) return settledOutcome(deps, hold, payment, charge);
   try {
-    await deps.provider.refund({
-      providerRef: charge.providerRef,
-      amountCents: payment.amountCents,
-    });
+    await refundWithTimeout(
+      deps.provider,
+      { providerRef: charge.providerRef, amountCents: payment.amountCents },
+      deps.chargeTimeoutMs,
+    );
   } catch (error) {
     await deps.prisma.payment.updateMany({
       where: { id: payment.id, status: 'REFUNDED' },
@@ -107,7 +109,7 @@ export const refundCharge = async (
     });
     throw error;
   }
-  return result(payment.id, 'REFUNDED', reason);
+  return paymentResult(payment.id, 'REFUNDED', reason);
 };
 
 /** The sale is committed for this payment: make Redis agree, or undo it if the hold lapsed there. */
@@ -127,11 +129,14 @@ export const finishCommittedSale = async (
 ): Promise<PayResponse> => {
   if (await markSoldInRedis(deps, hold)) {
     await consumeFanAdmission(deps, hold);
-    return result(payment.id, 'SUCCEEDED', null, orderId);
+    return paymentResult(payment.id, 'SUCCEEDED', null, orderId);
   }
-  if (providerRef) await deps.provider.refund({ providerRef, amountCents: payment.amountCents });
+  if (providerRef) {
+    const refund = { providerRef, amountCents: payment.amountCents };
+    await refundWithTimeout(deps.provider, refund, deps.chargeTimeoutMs);
+  }
   await undoSale({ prisma: deps.prisma, hold, orderId, paymentId: payment.id });
-  return result(payment.id, 'REFUNDED', FailureReason.HOLD_EXPIRED);
+  return paymentResult(payment.id, 'REFUNDED', FailureReason.HOLD_EXPIRED);
 };
 
 /** Someone else settled the payment (a concurrent resumer, the sweep): report it, finishing a sale. */
@@ -153,7 +158,7 @@ const settledOutcome = async (
   if (current.status === 'PENDING') {
     throw new Error(`payment ${payment.id} is still PENDING after a refused settlement`);
   }
-  return result(current.id, current.status, current.failureReason, current.orderId);
+  return paymentResult(current.id, current.status, current.failureReason, current.orderId);
 };
 
 /** A successful charge is known: commit the sale, or refund it when the sale cannot happen. */
@@ -200,33 +205,4 @@ export const confirmCharge = async (
     return refundCharge(deps, hold, payment, charge, FailureReason.INTERRUPTED);
   }
   return settledOutcome(deps, hold, payment, charge);
-};
-
-export const chargeAndConfirm = async (
-  deps: PaymentDeps,
-  { hold, payment, card }: { hold: HoldRecord; payment: Payment; card: CardDetails },
-): Promise<PayResponse> => {
-  const { prisma, provider } = deps;
-  const info = await deps.saleInfo.get(hold.eventId);
-  const request = {
-    paymentId: payment.id,
-    amountCents: payment.amountCents,
-    currency: info.currency,
-    card,
-    holdExpiresAt: hold.expiresAt,
-  };
-  const charge = await chargeWithTimeout(provider, request, deps.chargeTimeoutMs);
-  if (charge.status === 'DECLINED') {
-    await prisma.payment.updateMany({
-      where: { id: payment.id, status: 'PENDING' },
-      data: { status: 'DECLINED', failureReason: FailureReason.CARD_DECLINED },
-    });
-    return result(payment.id, 'DECLINED', FailureReason.CARD_DECLINED);
-  }
-  // Money moved: record it at once, so a sweep finishing this payment without the card knows.
-  await prisma.payment.updateMany({
-    where: { id: payment.id, status: 'PENDING' },
-    data: { providerRef: charge.providerRef },
-  });
-  return confirmCharge(deps, { hold, payment, charge });
 };

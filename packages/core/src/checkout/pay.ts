@@ -1,14 +1,15 @@
 // checkout.pay: idempotent per (fan, key). The first call claims the key, starts the payment and
 // stores its result; a retry replays that result and never charges twice. A retry that finds the
 // first attempt dead (its claim or PENDING payment untouched for the lease) takes it over and
-// finishes it (resume-payment.ts) instead of answering "in progress" forever.
+// finishes it (resume-payment.ts) instead of answering "in progress" forever; an attempt that gave
+// up waiting on the provider gives its lease back, so the retry takes over at once.
 import { createHmac } from 'node:crypto';
 import type { PayResponse } from '@tessera/contracts/checkout';
 import type { CardDetails } from '../payments/payment-provider.ts';
 import { AppErrorCode } from '@tessera/contracts/errors';
 import { AppError } from '../errors/app-error.ts';
 import type { CheckoutDeps } from './checkout-deps.ts';
-import { chargeAndConfirm } from './confirm-payment.ts';
+import { chargeAndConfirm, type LeasedPayment } from './charge-payment.ts';
 import { seatInfoOf } from './event-sale-info.ts';
 import {
   abandonIdempotencyKey,
@@ -99,7 +100,7 @@ export const pay = async (deps: CheckoutDeps, options: PayOptions): Promise<PayR
     return response ?? pay(deps, options);
   }
 
-  let payment: { id: string; amountCents: number; currency: string };
+  let payment: LeasedPayment;
   let hold: Awaited<ReturnType<typeof startPayment>>;
   try {
     hold = await startPayment(deps, { userId, holdId });
@@ -113,7 +114,7 @@ export const pay = async (deps: CheckoutDeps, options: PayOptions): Promise<PayR
         currency: info.currency,
         idempotencyKey,
       },
-      select: { id: true, amountCents: true, currency: true },
+      select: { id: true, amountCents: true, currency: true, updatedAt: true },
     });
   } catch (error) {
     // Nothing was charged: give the key back so the fan can retry with it.

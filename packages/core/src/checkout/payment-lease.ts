@@ -23,6 +23,31 @@ export const takeOverPayment = async ({
 };
 
 /**
+ * Gives a lease back before it runs out, for a holder that stopped working on the payment (it gave
+ * up waiting on the provider): a retry or the sweep may take the payment over at once. Matches only
+ * while the row is PENDING and still carries this holder's lease (updated_at as the holder took it),
+ * so a lease someone else has taken since is never given away. True when it was given back.
+ */
+export const releasePaymentLease = async ({
+  prisma,
+  paymentId,
+  leasedAt,
+  leaseMs,
+}: {
+  prisma: PrismaClient;
+  paymentId: string;
+  leasedAt: Date;
+  leaseMs: number;
+}): Promise<boolean> => {
+  const released = await prisma.$executeRaw`
+    UPDATE payments SET updated_at = now() - ${leaseMs + 1_000}::int * interval '1 millisecond'
+    WHERE id = ${paymentId}::uuid
+      AND status = 'PENDING'
+      AND updated_at = ${leasedAt}::timestamptz`;
+  return released === 1;
+};
+
+/**
  * Gives back stale claims of a pay key that never got a payment (the attempt died before creating
  * it and could not give the key back itself): nothing was charged, the key may be claimed again.
  * Limited to one (user, key) when given; returns how many keys were given back.

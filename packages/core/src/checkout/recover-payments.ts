@@ -1,6 +1,8 @@
 // The worker's recovery sweep: payments whose pay attempt died and that no retry came back for are
-// finished the way a retry would (without the card: only a recorded charge counts), their pay keys
+// finished the way a retry would (without the card: a recorded charge, or one the provider's
+// findCharge reports, is confirmed or refunded; none: closed as not charged), their pay keys
 // completed so a late retry replays the final answer, and keys claimed without a payment given back.
+import { ProviderTimeoutError } from '../payments/provider-timeouts.ts';
 import type { PaymentDeps } from './checkout-deps.ts';
 import {
   DEFAULT_PAYMENT_LEASE_MS,
@@ -47,6 +49,9 @@ export const recoverStalePayments = async (
       resolved.push({ paymentId, status: response.status });
     } catch (error) {
       failed.push({ paymentId, error: (error as Error).message });
+      // The provider is not answering (the payment is PENDING again, its lease given back): asking
+      // it about the rest would cost a timeout each; the next pass tries them all again.
+      if (error instanceof ProviderTimeoutError) break;
     }
   }
   return { resolved, failed, releasedKeys };

@@ -1,18 +1,14 @@
-// Finishes a payment whose attempt died (taken over by a retry with the same key, or by the
-// worker's sweep): charge again with the same payment id (the provider answers with the original
-// charge), commit, mark sold; or, when the hold is gone, refund whatever was charged.
+// Finishes a payment whose attempt died or gave up on the provider (taken over by a retry with the
+// same key, or by the worker's sweep): ask the provider what it did under the payment id (or charge
+// again with it: the provider answers with the original charge), commit, mark sold; or, when the
+// hold is gone, refund whatever was charged.
 import type { PayResponse } from '@tessera/contracts/checkout';
 import { AppErrorCode } from '@tessera/contracts/errors';
 import { AppError } from '../errors/app-error.ts';
-import { chargeWithTimeout } from '../payments/charge-with-timeout.ts';
 import type { CardDetails, ChargeResult } from '../payments/payment-provider.ts';
+import { chargeUnderLease, findChargeUnderLease, settleCharge } from './charge-payment.ts';
 import type { PaymentDeps } from './checkout-deps.ts';
-import {
-  chargeAndConfirm,
-  confirmCharge,
-  finishCommittedSale,
-  refundCharge,
-} from './confirm-payment.ts';
+import { finishCommittedSale, refundCharge } from './confirm-payment.ts';
 import { findFanHold } from './find-fan-hold.ts';
 import type { HoldRecord } from './hold-records.store.ts';
 import { FailureReason, paymentUserMessage } from './payment-messages.ts';
@@ -56,10 +52,10 @@ const outcomeOf = (payment: {
 });
 
 /**
- * Drives one payment to a final state. The caller must hold its lease (takeOverPayment). With the
- * card (a retry) the charge is re-requested; without it (the sweep) a charge recorded on the payment
- * or reported by the provider's findCharge counts, and a payment with neither is closed as FAILED,
- * not charged.
+ * Drives one payment to a final state. The caller must hold its lease (takeOverPayment). A charge
+ * recorded on the payment or reported by the provider's findCharge counts: on a live hold it is
+ * confirmed, otherwise refunded. With the card (a retry) and a live hold, a payment the provider
+ * never saw is charged now; without a charge, it is closed as FAILED, not charged.
  */
 export const resumePayment = async (
   deps: PaymentDeps,
@@ -79,28 +75,19 @@ export const resumePayment = async (
     });
   }
   const live = hold.status === 'h' && hold.expiresAt > Date.now();
-  if (card && live) return chargeAndConfirm(deps, { hold, payment, card });
-
   let charge: ChargeResult | null = null;
   if (payment.providerRef) {
     // Recorded right after the charge; it settled before now, so a live hold was still live then.
     charge = { status: 'SUCCEEDED', providerRef: payment.providerRef, settledAt: Date.now() };
-  } else if (!card && deps.provider.findCharge) {
-    charge = await deps.provider.findCharge(payment.id);
-  } else if (card) {
-    // The hold is gone: ask the provider what it did under this payment id, to refund it.
-    const info = await deps.saleInfo.get(hold.eventId);
-    const request = {
-      paymentId: payment.id,
-      amountCents: payment.amountCents,
-      currency: info.currency,
-      card,
-      holdExpiresAt: hold.expiresAt,
-    };
-    charge = await chargeWithTimeout(deps.provider, request, deps.chargeTimeoutMs);
+  } else if (deps.provider.findCharge) {
+    charge = await findChargeUnderLease(deps, payment);
   }
+  if (card && (live || !deps.provider.findCharge)) {
+    // A provider that cannot be asked answers a repeated charge with the first one instead.
+    charge ??= await chargeUnderLease(deps, { hold, payment, card });
+  }
+  if (charge && live) return settleCharge(deps, { hold, payment, charge });
   if (charge?.status === 'SUCCEEDED') {
-    if (live) return confirmCharge(deps, { hold, payment, charge });
     // Sold in Redis to this hold yet this payment is PENDING: another payment of the hold won.
     const reason = hold.status === 's' ? FailureReason.ALREADY_PAID : FailureReason.INTERRUPTED;
     return refundCharge(deps, hold, payment, charge, reason);
