@@ -1,5 +1,6 @@
 // The waiting-room worker on a real queue: its recurring tick alone opens a window that is due
-// and admits the fans waiting in it, two workers side by side admitting each fan exactly once.
+// and admits the fans waiting in it, two workers side by side admitting each fan exactly once, and
+// copies every join and pass to Postgres.
 import { randomUUID } from 'node:crypto';
 import { deleteKeysByPrefix } from '@tessera/core/infra/delete-keys';
 import { createRedisClient } from '@tessera/core/infra/redis-client';
@@ -63,7 +64,7 @@ describe('waiting-room worker', () => {
       },
     });
     await publishWindow({ prisma, redis, prefix: seatPrefix, windowId: window.id });
-    const fans = Array.from({ length: 20 }, (_, i) => `worker-fan-${i}`);
+    const fans = Array.from({ length: 20 }, () => randomUUID());
     for (const userId of fans) {
       await joinWaitingRoom({ redis, prefix: seatPrefix, windowId: window.id, userId });
     }
@@ -93,6 +94,17 @@ describe('waiting-room worker', () => {
     const config = windowKeys({ prefix: seatPrefix, windowId: window.id }).config;
     expect(await redis.hget(config, 'admittedTotal')).toBe(String(fans.length));
     expect(await redis.hget(config, 'jtiSeq')).toBe(String(fans.length));
+    // Every join and every pass is copied to Postgres, for a rebuild after Redis restarts empty.
+    await vi.waitFor(
+      async () => {
+        const copied = await prisma.waitingRoomFan.findMany({ where: { windowId: window.id } });
+        expect(copied.map((fan) => fan.userId).sort()).toEqual([...fans].sort());
+        expect(copied.map((fan) => fan.admissionJti).sort((a, b) => a! - b!)).toEqual(
+          fans.map((_, i) => i + 1),
+        );
+      },
+      { timeout: 5_000, interval: 100 },
+    );
     await endWindow({ prisma, redis, prefix: seatPrefix, windowId: window.id });
   });
 });

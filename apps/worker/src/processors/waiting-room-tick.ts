@@ -1,6 +1,11 @@
 // Processes the waiting-room tick: the on-sale window schedule (pre-queues, openings with their
-// lottery, endings), then one admission step for every running waiting-room window.
+// lottery, endings, windows Redis lost restored from Postgres), one admission step for every
+// running window with its passes copied to Postgres, then every live window's new joins copied.
 import { advanceAdmission } from '@tessera/core/waiting-room/advance-admission';
+import {
+  mirrorIssuedPasses,
+  mirrorWaitingRoom,
+} from '@tessera/core/waiting-room/mirror-waiting-room';
 import { runWindowSchedule } from '@tessera/core/waiting-room/run-window-schedule';
 import type { PrismaClient } from '@tessera/db/client';
 import { WaitingRoomJob, WaitingRoomQueueName } from '@tessera/jobs/waiting-room-queue';
@@ -41,6 +46,7 @@ export const processWaitingRoomTick =
     })) {
       for (const windowId of ids) logger.info({ windowId }, change);
     }
+    const store = { prisma, redis, prefix: seatPrefix };
     let admitted = 0;
     for (const windowId of schedule.admitting) {
       // One window failing must not stall the others.
@@ -48,9 +54,19 @@ export const processWaitingRoomTick =
         const step = await advanceAdmission({ redis, prefix: seatPrefix, windowId });
         admitted += step.admitted;
         if (step.soldOut) logger.info({ windowId }, 'waiting room sold out');
+        await mirrorIssuedPasses({ ...store, windowId, passes: step.passes }).catch(
+          (err: unknown) => logger.error({ windowId, err }, 'admission copy to Postgres failed'),
+        );
       } catch (err) {
         logger.error({ windowId, err }, 'admission step failed');
       }
+    }
+    // After the steps, so a long copy (a join spike) never delays admissions. A failed copy
+    // holds nothing up either: its cursors stay where they were, and the next tick copies it.
+    for (const windowId of schedule.live) {
+      await mirrorWaitingRoom({ ...store, windowId }).catch((err: unknown) =>
+        logger.error({ windowId, err }, 'waiting-room copy to Postgres failed'),
+      );
     }
     return { windows: schedule.admitting.length, admitted };
   };

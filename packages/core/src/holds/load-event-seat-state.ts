@@ -4,7 +4,7 @@ import type { Redis } from 'ioredis';
 import type { PrismaClient } from '@tessera/db/client';
 import { AppErrorCode } from '@tessera/contracts/errors';
 import { AppError } from '../errors/app-error.ts';
-import { mirrorWindow } from '../waiting-room/publish-window.ts';
+import { restoreAndMirrorWindow } from '../waiting-room/restore-window.ts';
 import { markEventActive } from '../reconciliation/active-events.store.ts';
 import { cancelEventSeatState } from './cancel-event-seat-state.ts';
 import { readEventSeatRows } from './event-seat-state.repository.ts';
@@ -42,10 +42,11 @@ export const loadEventSeatState = async ({
   });
   // The waiting-room gate goes back first: once the state is installed the hold scripts run, and
   // an empty gate would let fans hold without an admission pass until the scheduler's next tick.
+  // A window Redis lost also gets its queue and passes back from Postgres.
   const windows = await prisma.onSaleWindow.findMany({
     where: { eventId, waitingRoomEnabled: true, status: { in: ['SCHEDULED', 'OPEN', 'PAUSED'] } },
   });
-  for (const row of windows) await mirrorWindow({ redis, prefix, row });
+  for (const row of windows) await restoreAndMirrorWindow({ prisma, redis, prefix, row });
   const installed = await installEventSeatState({
     redis,
     prefix,

@@ -12,6 +12,16 @@ export interface AdvanceAdmissionResult {
   /** Fans passed over this step because they were away (last seen longer ago than the grace). */
   skipped: number;
   soldOut: boolean;
+  /** The passes this step issued (the worker mirrors them to Postgres). */
+  passes: AdmissionPass[];
+}
+
+export interface AdmissionPass {
+  userId: string;
+  /** The pass id carried in the fan's admission token. */
+  jti: number;
+  admittedAt: number;
+  expiresAt: number;
 }
 
 export interface AdvanceAdmissionOptions extends WindowStoreOptions {
@@ -100,14 +110,24 @@ export const advanceAdmission = async (
     soldOutArg = verdict.soldOut ? '1' : '';
     inventoryCap = String(verdict.activeCap);
   }
-  const reply = (await windowCommands(redis).tesseraWrAdvance_v1(
+  const reply = (await windowCommands(redis).tesseraWrAdvance_v2(
     ...windowKeyList(keys),
     nowArg(options.nowMs),
     soldOutArg,
     inventoryCap,
     String(options.maxLook ?? 2_000),
     String(options.keepSamples ?? 10_000),
-  )) as number[];
-  if (Number(reply[0]) < 0) return { admitted: 0, skipped: 0, soldOut: false };
-  return { admitted: Number(reply[0]), skipped: Number(reply[1]), soldOut: Number(reply[2]) === 1 };
+  )) as Array<number | string>;
+  if (Number(reply[0]) < 0) return { admitted: 0, skipped: 0, soldOut: false, passes: [] };
+  const [admittedAt, expiresAt] = [Number(reply[4]), Number(reply[5])];
+  const passes: AdmissionPass[] = [];
+  for (let i = 6; i + 1 < reply.length; i += 2) {
+    passes.push({ userId: String(reply[i]), jti: Number(reply[i + 1]), admittedAt, expiresAt });
+  }
+  return {
+    admitted: Number(reply[0]),
+    skipped: Number(reply[1]),
+    soldOut: Number(reply[2]) === 1,
+    passes,
+  };
 };

@@ -8,7 +8,9 @@
 //                        perFan) plus live fields: seq (arrival counter), jtiSeq, commitment,
 //                        seed (secret until the lottery), seedRevealed ('1' after), sealed ('1' once
 //                        the pre-queue is closed), lotteryDone ('1' once ordered), paceBaseMs,
-//                        paceBaseCount, admittedTotal, soldOut ('1').
+//                        paceBaseCount, admittedTotal, soldOut ('1'); the Postgres mirror's
+//                        cursors (mirroredSeq, mirroredPreMs, mirroredJti) and restored ('1' once
+//                        the window's state was put back from Postgres, or found with none).
 //   P W:prequeue  zset   userId -> joinedAt ms: fans who joined before the start (lottery input).
 //   P W:queue     zset   userId -> order (lottery rank 1..N, then LATE_BASE + arrival seq): waiting.
 //   P W:away      zset   userId -> order: skipped at the head because last-seen was too old.

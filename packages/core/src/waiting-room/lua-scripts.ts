@@ -11,11 +11,12 @@ type ScriptCall = (...keysThenArgs: Array<string | number>) => Promise<LuaReply 
 export const WINDOW_SCRIPT_FILES = {
   tesseraWrJoin_v1: 'join-12.lua',
   tesseraWrStatus_v1: 'status-12.lua',
-  tesseraWrAdvance_v1: 'advance-12.lua',
+  tesseraWrAdvance_v2: 'advance-12.lua',
   tesseraWrSeal_v1: 'seal-12.lua',
   tesseraWrLottery_v1: 'lottery-12.lua',
   tesseraWrConsume_v1: 'consume-12.lua',
   tesseraWrInventory_v1: 'inventory-3.lua',
+  tesseraWrRestore_v1: 'restore-12.lua',
 } as const;
 
 export type WindowCommands = Record<keyof typeof WINDOW_SCRIPT_FILES, ScriptCall>;

@@ -1,12 +1,14 @@
 // The worker's once-a-second pass over live on-sale windows: opens pre-queues (seed committed),
 // opens windows at startsAt (SCHEDULED -> OPEN, lottery, gate), ends windows at endsAt, re-mirrors
-// a window Redis lost, and returns the waiting-room windows that need an admission step.
+// a window Redis lost (restoring its queue and passes from Postgres first), and returns the
+// waiting-room windows that need an admission step.
 // Every transition is a conditional Postgres update first, so two workers never both apply it.
 import type { Db, PrismaClient } from '@tessera/db/client';
 import type { Redis } from 'ioredis';
 import { eventGateKeys, windowKeys } from './keys.ts';
 import { lotteryCommitment, newLotterySeed } from './lottery.ts';
 import { mirrorWindow } from './publish-window.ts';
+import { restoreAndMirrorWindow } from './restore-window.ts';
 import { commitLotterySeed, runLottery } from './run-lottery.ts';
 
 export interface RunWindowScheduleOptions {
@@ -23,6 +25,8 @@ export interface WindowScheduleResult {
   preQueuesOpened: string[];
   opened: string[];
   ended: string[];
+  /** Every live waiting-room window: the tick copies its new joins to Postgres. */
+  live: string[];
   /** OPEN or PAUSED waiting-room windows: the admission tick advances each. */
   admitting: string[];
 }
@@ -65,9 +69,11 @@ const needsCommitment = async (options: RunWindowScheduleOptions, row: Row, now:
   return (await options.redis.hexists(config, 'seed')) === 0;
 };
 
+/** Redis has the window's config and gate entry (and, with a waiting room, its restored state). */
 const isMirrored = async (redis: Redis, prefix: string, row: Row) => {
+  const { config: configKey } = windowKeys({ prefix, windowId: row.id });
   const [config, gate] = await Promise.all([
-    redis.exists(windowKeys({ prefix, windowId: row.id }).config),
+    row.waitingRoomEnabled ? redis.hexists(configKey, 'restored') : redis.exists(configKey),
     row.waitingRoomEnabled
       ? redis.hexists(eventGateKeys({ prefix, eventId: row.eventId }).gate, `w:${row.id}`)
       : Promise.resolve(1),
@@ -84,6 +90,7 @@ export const runWindowSchedule = async (
     preQueuesOpened: [],
     opened: [],
     ended: [],
+    live: [],
     admitting: [],
   };
   const rows = await prisma.onSaleWindow.findMany({
@@ -102,7 +109,9 @@ export const runWindowSchedule = async (
       }
       continue;
     }
-    if (!(await isMirrored(redis, prefix, row))) await mirrorWindow({ redis, prefix, row });
+    if (!(await isMirrored(redis, prefix, row))) {
+      await restoreAndMirrorWindow({ prisma, redis, prefix, row, nowMs: options.nowMs });
+    }
     if (!row.waitingRoomEnabled) {
       if (row.status === 'SCHEDULED' && row.startsAt.getTime() <= now) {
         const opened = await transition(prisma, row, { status: 'OPEN' });
@@ -113,6 +122,7 @@ export const runWindowSchedule = async (
       }
       continue;
     }
+    result.live.push(row.id);
     if (await needsCommitment(options, row, now)) {
       await commitLottery(options, row);
       result.preQueuesOpened.push(row.id);

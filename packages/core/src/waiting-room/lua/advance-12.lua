@@ -23,7 +23,9 @@
     ARGV[5] most recent waits / ETA errors kept
 
   Output:
-    { admitted, skipped, soldOut (0/1), expired }    { -1 } unknown window
+    { admitted, skipped, soldOut (0/1), expired, admittedAt, expiresAt, userId1, jti1, ... }
+      (the fans admitted by this step with their pass ids, for the worker to mirror to Postgres)
+    { -1 } unknown window
 ]]
 --- @include "window-common"
 
@@ -83,6 +85,7 @@ local jtiSeq = num(redis.call('HGET', K_CONFIG, 'jtiSeq'), 0)
 local expiresAt = now + sessionMs
 local removeFrom = { [K_RETURNED] = {}, [K_QUEUE] = {} }
 local admissions, actives, waits, etaErrors, awayArgs, awayMarks = {}, {}, {}, {}, {}, {}
+local passes = {}
 
 local function push(list, ...)
   for _, value in ipairs({ ... }) do list[#list + 1] = value end
@@ -100,6 +103,7 @@ local function admit(userId, fromKey)
   jtiSeq = jtiSeq + 1
   push(admissions, userId, int(now) .. '|' .. int(expiresAt) .. '|' .. int(jtiSeq) .. '|a')
   push(actives, int(expiresAt), userId)
+  push(passes, userId, int(jtiSeq))
   local record = redis.call('HMGET', K_FANS, userId, 'p:' .. userId)
   local joinedAt = record[1] and tonumber(string.match(record[1], '^(%d+)|')) or openedAt
   push(waits, int(now - math.max(joinedAt, openedAt)))
@@ -164,4 +168,6 @@ if skipped > 0 then redis.call('HINCRBY', K_STATS, 'skipped', skipped) end
 if exhausted and rate then
   redis.call('HSET', K_CONFIG, 'paceBaseMs', int(now), 'paceBaseCount', int(admittedTotal))
 end
-return { admitted, skipped, 0, #expired }
+local reply = { admitted, skipped, 0, #expired, int(now), int(expiresAt) }
+for _, value in ipairs(passes) do reply[#reply + 1] = value end
+return reply
