@@ -9,6 +9,7 @@ import { createCatalogCache } from '@tessera/core/cache/catalog-cache';
 import { configureStreamMaxLen } from '@tessera/core/holds/hold-options';
 import type { ApiConfig } from './env.ts';
 import { catalogHttpPlugin } from './plugins/catalog-http.ts';
+import { adminSessionCheck } from './plugins/catalog-http-admin.ts';
 import { healthPlugin } from './plugins/health.ts';
 import { loggerOptions } from './plugins/logger-options.ts';
 import { metricsPlugin } from './plugins/metrics.ts';
@@ -78,7 +79,11 @@ export const buildApp = async ({
   await app.register(fastifyCookie);
   await app.register(healthPlugin);
   await app.register(metricsPlugin, { prefix: config.redisPrefix });
-  await app.register(catalogHttpPlugin, { prisma, cache: catalogCache });
+  await app.register(catalogHttpPlugin, {
+    prisma,
+    cache: catalogCache,
+    viewerIsAdmin: adminSessionCheck(createContextFactory(deps)),
+  });
   const trpcOptions = {
     router: appRouter,
     createContext: createContextFactory(deps),

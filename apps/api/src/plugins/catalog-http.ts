@@ -1,12 +1,15 @@
 // Catalog over plain HTTP: response compression for every large JSON answer (tRPC included; SSE
 // streams are never compressed, so the seat map keeps streaming), and GET
 // /api/venues/:venueId/layout, a venue's layout sent once per version: ETag, If-None-Match → 304,
-// immutable caching when the URL names the version, and bodies compressed once per version.
+// immutable caching when the URL names the version, and bodies compressed once per version. Only
+// venues an event a fan can open uses are served to everyone; other venues only to admins.
 import fastifyCompress from '@fastify/compress';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { z } from 'zod';
 import type { PrismaClient } from '@tessera/db/client';
 import type { CatalogCache } from '@tessera/core/cache/catalog-cache';
+import { getPublicLayoutVersion } from '@tessera/core/catalog/public-venue';
 import {
   getCurrentLayoutVersion,
   getVenueLayout,
@@ -16,6 +19,8 @@ import {
 export interface CatalogHttpOptions {
   prisma: PrismaClient;
   cache?: CatalogCache;
+  /** Whether the request carries an admin's session; asked only for a venue the public may not see. */
+  viewerIsAdmin: (request: FastifyRequest, reply: FastifyReply) => Promise<boolean>;
 }
 
 const ZParams = z.object({ venueId: z.string().uuid('Unknown venue.') });
@@ -54,8 +59,22 @@ const body = (bodies: LayoutBodies, encoding: Encoding) => {
   return encoding === 'br' ? bodies.brotli() : bodies.gzip();
 };
 
+/**
+ * One answer for an unknown venue and for one the viewer may not see (no existence oracle); never
+ * kept by an HTTP cache, so a venue published a moment later shows on the next request.
+ */
+const venueNotFound = (reply: FastifyReply) =>
+  reply
+    .code(404)
+    .header('cache-control', 'no-cache')
+    .send({ error: 'Not Found', message: 'No published event uses a venue with this id.' });
+
+/** Cache-Control of a layout: a versioned URL never changes; admin-only layouts stay private. */
+const layoutCaching = (versioned: boolean, audience: 'public' | 'private') =>
+  versioned ? `${audience}, max-age=31536000, immutable` : `${audience}, no-cache`;
+
 export const catalogHttpPlugin = fp<CatalogHttpOptions>(
-  async (app, { prisma, cache }) => {
+  async (app, { prisma, cache, viewerIsAdmin }) => {
     // Default types: JSON and text, never text/event-stream.
     await app.register(fastifyCompress, { threshold: COMPRESS_FROM });
 
@@ -70,14 +89,18 @@ export const catalogHttpPlugin = fp<CatalogHttpOptions>(
       }
       const { venueId } = params.data;
       const asked = query.data.version;
-      const version = asked ?? (await getCurrentLayoutVersion({ prisma, cache, venueId }));
+      // Decided before anything else is read or compared (ETags included), on every request.
+      const publicVersion = await getPublicLayoutVersion({ prisma, cache, venueId });
+      const audience =
+        publicVersion !== null ? 'public' : (await viewerIsAdmin(request, reply)) && 'private';
+      if (!audience) return venueNotFound(reply);
+      const version =
+        asked ?? publicVersion ?? (await getCurrentLayoutVersion({ prisma, cache, venueId }));
       const bodies =
         version === null
           ? null
           : await getVenueLayout({ prisma, cache, venueId, layoutVersion: version });
-      if (!bodies) {
-        return reply.code(404).send({ error: 'Not Found', message: 'This venue does not exist.' });
-      }
+      if (!bodies) return venueNotFound(reply);
       if (asked !== undefined && bodies.layout.version !== asked) {
         return reply.code(404).send({
           error: 'Not Found',
@@ -89,11 +112,8 @@ export const catalogHttpPlugin = fp<CatalogHttpOptions>(
       reply
         .header('etag', bodies.etag)
         .header('vary', 'accept-encoding')
-        // A versioned URL never changes; the unversioned one is checked each time (304 when same).
-        .header(
-          'cache-control',
-          asked === undefined ? 'public, no-cache' : 'public, max-age=31536000, immutable',
-        );
+        // The unversioned URL is checked each time (304 when the same).
+        .header('cache-control', layoutCaching(asked !== undefined, audience));
       if (etagMatches(request.headers['if-none-match'], bodies.etag)) {
         return reply.code(304).send();
       }

@@ -181,3 +181,21 @@ export const findVenueLayout = async ({
   ]);
   return { sections, rows, seats, tiers };
 };
+
+/**
+ * The venue's current layout version if an event a fan may open uses it (every status but DRAFT,
+ * as events.get decides); null for a venue only drafts use and for an unknown id alike.
+ */
+export const findPublicVenueLayoutVersion = async ({
+  prisma,
+  venueId,
+}: {
+  prisma: PrismaClient;
+  venueId: string;
+}): Promise<number | null> => {
+  const venue = await prisma.venue.findFirst({
+    where: { id: venueId, events: { some: { status: { not: 'DRAFT' } } } },
+    select: { layoutVersion: true },
+  });
+  return venue?.layoutVersion ?? null;
+};
