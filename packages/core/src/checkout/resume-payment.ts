@@ -83,7 +83,8 @@ export const resumePayment = async (
     charge = await findChargeUnderLease(deps, payment);
   }
   if (card && (live || !deps.provider.findCharge)) {
-    // A provider that cannot be asked answers a repeated charge with the first one instead.
+    // On a live hold, a payment the provider never saw is charged now. A provider that cannot be
+    // asked is charged again instead: it answers a repeated payment id with the first charge.
     charge ??= await chargeUnderLease(deps, { hold, payment, card });
   }
   if (charge && live) return settleCharge(deps, { hold, payment, charge });
