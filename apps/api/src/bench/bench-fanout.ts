@@ -4,7 +4,6 @@
 // with 1 subscriber measured in the same run as the ceiling.
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { createRedisClient } from '@tessera/core/infra/redis-client';
 import { holdSeats } from '@tessera/core/holds/hold-seats';
@@ -14,11 +13,16 @@ import { createPrismaClient } from '@tessera/db/client';
 import { ensureDatabase, migrate } from '@tessera/db/migrate';
 import { readApiConfig } from '../env.ts';
 import { createBenchFixture, deleteBenchFixture } from './bench-fixture.ts';
+import {
+  printFanoutReport,
+  printLevelLine,
+  printRunHeader,
+  type LevelResult,
+  type ServerBreakdown,
+} from './bench-fanout-report.ts';
 import type { FanoutServerCommand, FanoutServerProbe, TracedDelta } from './bench-fanout-server.ts';
 import { readChangeTimes } from './bench-fanout-stream-times.ts';
 import type { SubscribersCommand, SubscribersReport } from './bench-fanout-subscribers.ts';
-
-const print = (line: string) => process.stdout.write(`${line}\n`);
 
 const LEVELS = (process.env.FANOUT_SUBSCRIBERS ?? '1000,2500,5000').split(',').map(Number);
 const RATE = Number(process.env.FANOUT_HOLDS_PER_SECOND ?? 200);
@@ -26,7 +30,6 @@ const SECONDS = Number(process.env.FANOUT_SECONDS ?? 15);
 const CLIENT_PROCESSES = Number(process.env.FANOUT_CLIENT_PROCESSES ?? 2);
 const ROWS = 20;
 const SEATS_PER_ROW = 100;
-const TARGET_P99_MS = 250;
 // A seat comes round again after ROWS * SEATS_PER_ROW / RATE seconds; its hold has lapsed by then.
 const HOLD_TTL_MS = Math.floor(((ROWS * SEATS_PER_ROW) / RATE) * 500);
 
@@ -137,7 +140,7 @@ const quantile = (samples: number[], p: number) => {
  * starts going out (coalescing window + XREAD), and until the hub's loop has written it to the
  * last socket; per delta, how long that loop took.
  */
-const serverBreakdown = async (deltas: TracedDelta[]) => {
+const serverBreakdown = async (deltas: TracedDelta[]): Promise<ServerBreakdown> => {
   const times = await readChangeTimes({ redisUrl: config.redisUrl, prefix: redisPrefix, eventId });
   const waits: number[] = [];
   const written: number[] = [];
@@ -171,26 +174,6 @@ const percentile = (histogram: number[], total: number, p: number) => {
   }
   return histogram.length - 1;
 };
-
-interface LevelResult {
-  subscribers: number;
-  p50: number;
-  p99: number;
-  max: number;
-  messagesPerSubscriber: number;
-  changes: number;
-  untimed: number;
-  resyncs: number;
-  heapPerSubscriber: number;
-  rssPerSubscriber: number;
-  cpuPercent: number;
-  cpuMicrosPerMessage: number;
-  systemMicrosPerMessage: number;
-  loopDelayP99Ms: number;
-  clientCpuPercent: number;
-  holds: number;
-  server: Awaited<ReturnType<typeof serverBreakdown>>;
-}
 
 const runLevel = async (subscribers: number) => {
   const counts = split(subscribers);
@@ -248,11 +231,7 @@ const runLevel = async (subscribers: number) => {
     holds: loader.sent - loader.refused,
     server: await serverBreakdown(deltas),
   };
-  print(
-    `  ${subscribers} subscribers: p50 ${result.p50} ms, p99 ${result.p99} ms, max ${result.max} ms; ` +
-      `${result.messagesPerSubscriber.toFixed(0)} messages/subscriber for ${loader.sent - loader.refused} holds; ` +
-      `hub readers ${connected.hub.readers}, listeners ${connected.hub.listeners} (subscribers + the trace)`,
-  );
+  printLevelLine(result, connected.hub);
   // The server must be back to no listeners before the next level.
   for (let i = 0; i < 200 && (await probe()).hub.listeners > 0; i++) {
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -260,75 +239,18 @@ const runLevel = async (subscribers: number) => {
   return result;
 };
 
-const kb = (bytes: number) => (bytes / 1024).toFixed(1);
 try {
-  print(
-    `seats.onChange fan-out: ${fixture.seatIds.length} seats, ${RATE} single-seat holds/s for ${SECONDS} s per level, ` +
-      `${CLIENT_PROCESSES} client processes, coalescing ${config.seatStream.coalesceWindowMs} ms, load average ${loadavg()[0]!.toFixed(1)}`,
-  );
-  const baseline = await probe();
-  print(
-    `Server baseline: RSS ${(baseline.rss / 2 ** 20).toFixed(0)} MiB, heap ${(baseline.heapUsed / 2 ** 20).toFixed(0)} MiB`,
-  );
+  printRunHeader({
+    seats: fixture.seatIds.length,
+    rate: RATE,
+    seconds: SECONDS,
+    clientProcesses: CLIENT_PROCESSES,
+    coalesceWindowMs: config.seatStream.coalesceWindowMs,
+    baseline: await probe(),
+  });
   const results: LevelResult[] = [];
   for (const level of [1, ...LEVELS]) results.push(await runLevel(level));
-
-  print(
-    '\nsubscribers  p50 ms  p99 ms  max ms  msgs/sub  changes/sub  resyncs  heap KiB/sub  RSS KiB/sub  server CPU  CPU µs/msg  loop p99 ms  client CPU  p99/250ms',
-  );
-  for (const r of results) {
-    print(
-      [
-        String(r.subscribers).padStart(11),
-        String(r.p50).padStart(7),
-        String(r.p99).padStart(7),
-        String(r.max).padStart(7),
-        r.messagesPerSubscriber.toFixed(0).padStart(9),
-        r.changes.toFixed(0).padStart(12),
-        String(r.resyncs).padStart(8),
-        kb(r.heapPerSubscriber).padStart(13),
-        kb(r.rssPerSubscriber).padStart(12),
-        `${r.cpuPercent.toFixed(0)}%`.padStart(11),
-        r.cpuMicrosPerMessage.toFixed(1).padStart(11),
-        r.loopDelayP99Ms.toFixed(0).padStart(12),
-        `${r.clientCpuPercent.toFixed(0)}%`.padStart(11),
-        (r.p99 / TARGET_P99_MS).toFixed(2).padStart(10),
-      ].join(' '),
-    );
-  }
-  print(
-    "\nOn the server (hub trace): change → its delta starts going out, → written to the last socket; one delta's fan-out",
-  );
-  print(
-    'subscribers  deltas  wait p50  wait p99  written p50  written p99  fan-out p50 ms  fan-out p99 ms  wall µs/socket  CPU µs/msg of which kernel',
-  );
-  for (const { subscribers, server: t, cpuMicrosPerMessage, systemMicrosPerMessage } of results) {
-    print(
-      [
-        String(subscribers).padStart(11),
-        String(t.deltas).padStart(7),
-        t.waitP50.toFixed(0).padStart(9),
-        t.waitP99.toFixed(0).padStart(9),
-        t.writtenP50.toFixed(0).padStart(12),
-        t.writtenP99.toFixed(0).padStart(12),
-        t.fanoutP50.toFixed(1).padStart(15),
-        t.fanoutP99.toFixed(1).padStart(15),
-        t.microsPerSocket.toFixed(1).padStart(15),
-        cpuMicrosPerMessage.toFixed(1).padStart(11),
-        systemMicrosPerMessage.toFixed(1).padStart(16),
-      ].join(' '),
-    );
-  }
-  const ceiling = results[0]!;
-  const top = results.at(-1)!;
-  print(
-    `\nCeiling (1 subscriber, same run): p99 ${ceiling.p99} ms. At ${top.subscribers}: p99 ${top.p99} ms ` +
-      `(${(top.p99 / Math.max(1, ceiling.p99)).toFixed(1)}× the ceiling) = ` +
-      `${((top.p99 / TARGET_P99_MS) * 100).toFixed(0)}% of the 250 ms target (${top.p99 < TARGET_P99_MS ? 'met' : 'MISSED'}); ` +
-      `load average now ${loadavg()[0]!.toFixed(1)}.`,
-  );
-  if (results.some((r) => r.untimed > 0))
-    print('Some changes were trimmed from the stream before timing.');
+  printFanoutReport(results);
 } finally {
   for (const child of [server, ...clients]) child.disconnect();
   await deleteBenchFixture(prisma, fixture);
