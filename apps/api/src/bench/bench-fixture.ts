@@ -53,6 +53,9 @@ export const createBenchFixture = async ({
               startsAt: new Date(Date.now() - 60_000),
               endsAt: new Date(Date.now() + 3_600_000),
               status: 'OPEN',
+              // Holds go straight in: the window row defaults to a waiting room, whose gate a
+              // loaded event mirrors, and the bench's fans hold no admission pass.
+              waitingRoomEnabled: false,
               perFanSeatLimit,
             },
           ],
