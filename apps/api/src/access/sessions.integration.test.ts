@@ -75,6 +75,28 @@ describe('rotation on login', () => {
     for (const replica of [replicaA, replicaB])
       expect(await holdsMineAs(replica, planted)).toBe('UNAUTHORIZED');
   });
+
+  it('ends the session a signed-in browser brought when it registers a new account', async () => {
+    const first = await registerAccount();
+    expect(await holdsMineAs(replicaB, first.token)).toBe('OK'); // cached in Redis by B
+
+    const email = uniqueEmail('second');
+    const second = await callHttp(replicaA, 'mutation', 'auth.register', {
+      token: first.token,
+      input: { email, name: 'Second Account', password: STRONG_PASSWORD },
+    });
+    expect(second.code).toBe('OK');
+    const fresh = second.sessionCookie!.value;
+    expect(fresh).not.toBe(first.token);
+    // The first account's session is gone from Postgres and the shared cache, on both replicas.
+    expect(await sessionRow(first.token)).toBeNull();
+    for (const replica of [replicaA, replicaB])
+      expect(await holdsMineAs(replica, first.token)).toBe('UNAUTHORIZED');
+    const me = await callHttp(replicaB, 'query', 'auth.me', { token: fresh });
+    expect(me.data).toMatchObject({ user: { email } });
+    // The first account itself is untouched: it signs in again.
+    expect((await login(replicaB, first.email, STRONG_PASSWORD)).code).toBe('OK');
+  });
 });
 
 describe('logout', () => {

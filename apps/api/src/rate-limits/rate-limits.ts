@@ -1,8 +1,8 @@
-// Abuse limits on auth.login, auth.register, holds.create and checkout.pay, counted in Redis so
-// every API replica shares one budget; a refused call gets 429 with Retry-After and changes nothing
-// (it is counted before the procedure does any work). waitingRoom.join has its own limits
-// (routers/waiting-room/queue-rate-limits.ts). Each counter is one key with its own hash tag
-// (`…rl:<call>:<by>:{<subject>}`), so the limits run unchanged on Redis Cluster and spread over slots.
+// Abuse limits on auth.login, auth.register, holds.create, checkout.pay, waitingRoom.join and
+// waitingRoom.status/onUpdate, counted in Redis so every API replica shares one budget; a refused
+// call gets 429 with Retry-After and changes nothing (it is counted before the procedure does any
+// work). Each counter is one key with its own hash tag (`…rl:<call>:<by>:{<subject>}`), so the limits
+// run unchanged on Redis Cluster and spread over slots.
 import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
@@ -16,6 +16,7 @@ export interface CallLimit {
   windowSeconds: number;
 }
 
+/** The limits set by the RATE_LIMIT settings (the queue's come from the WAITING_ROOM ones). */
 export interface RateLimitsConfig {
   login: CallLimit;
   register: CallLimit;
@@ -23,17 +24,28 @@ export interface RateLimitsConfig {
   pay: CallLimit;
 }
 
-export type RateLimitedCall = keyof RateLimitsConfig;
+/** Every limited call: the four above, waitingRoom.join, and waitingRoom.status with onUpdate. */
+export interface RateLimitTable extends RateLimitsConfig {
+  join: CallLimit;
+  queueStatus: CallLimit;
+}
 
-/** `account`: the email for login/register (stored hashed), the user id for hold/pay. */
+export type RateLimitedCall = keyof RateLimitTable;
+
+/** `account`: the email for login/register (stored hashed), the user id for the others. */
 export interface RateLimitSubject {
   account: string;
   ip: string;
 }
 
+/** The points one call spent; `giveBack` returns them (for a call the server failed). */
+export interface SpentPoints {
+  giveBack(): Promise<void>;
+}
+
 export interface RateLimits {
   /** Counts one call; throws RATE_LIMITED (with retryAfterSeconds) when any budget is spent. */
-  consume(call: RateLimitedCall, who: RateLimitSubject): Promise<void>;
+  consume(call: RateLimitedCall, who: RateLimitSubject): Promise<SpentPoints>;
 }
 
 const wait = (seconds: number) =>
@@ -48,6 +60,8 @@ const MESSAGES: Record<RateLimitedCall, (wait: string) => string> = {
     `Too many attempts to hold seats. Wait ${w}, then try again; seats you already hold stay yours.`,
   pay: (w) =>
     `Too many payment attempts. Wait ${w}, then try again; your seats stay held until their timer runs out.`,
+  join: (w) => `Too many attempts to join the queue. Try again in ${w}; your place is kept.`,
+  queueStatus: (w) => `Too many queue updates requested. Try again in ${w}; your place is kept.`,
 };
 
 // Emails never appear in Redis keys; user ids and IPs do (they are what an operator looks up).
@@ -66,7 +80,7 @@ export const createRateLimits = ({
 }: {
   redis: Redis;
   prefix: string;
-  limits: RateLimitsConfig;
+  limits: RateLimitTable;
 }): RateLimits => {
   const make = (call: RateLimitedCall, by: 'account' | 'ip') => {
     const points = by === 'account' ? limits[call].perAccount : limits[call].perIp;
@@ -88,18 +102,24 @@ export const createRateLimits = ({
 
   return {
     async consume(call, who) {
-      const budgets = (['account', 'ip'] as const).flatMap((by) => {
+      const counted = (['account', 'ip'] as const).flatMap((by) => {
         const limiter = limiters[call][by];
-        return limiter ? [limiter.consume(keyOf(call, by, who[by]))] : [];
+        return limiter ? [{ limiter, key: keyOf(call, by, who[by]) }] : [];
       });
+      const results = await Promise.allSettled(counted.map((c) => c.limiter.consume(c.key)));
       let waitMs = 0;
-      for (const result of await Promise.allSettled(budgets)) {
+      for (const result of results) {
         if (result.status === 'fulfilled') continue;
         // A rejection with a RateLimiterRes means "over the limit"; anything else is Redis failing.
         if (!(result.reason instanceof RateLimiterRes)) throw result.reason;
         waitMs = Math.max(waitMs, result.reason.msBeforeNext);
       }
-      if (waitMs === 0) return;
+      if (waitMs === 0)
+        return {
+          giveBack: async () => {
+            await Promise.all(counted.map((c) => c.limiter.reward(c.key, 1)));
+          },
+        };
       const retryAfterSeconds = Math.max(1, Math.ceil(waitMs / 1000));
       throw new AppError(AppErrorCode.RATE_LIMITED, {
         userMessage: MESSAGES[call](wait(retryAfterSeconds)),
@@ -119,19 +139,3 @@ export const sharedRateLimits = (options: Parameters<typeof createRateLimits>[0]
   if (!limits) byPrefix.set(options.prefix, (limits = createRateLimits(options)));
   return limits;
 };
-
-/** Counts one call of the request's caller against the API's configured limits. */
-export const consumeRateLimit = (
-  ctx: {
-    redis: Redis;
-    config: { redisPrefix: string; rateLimits: RateLimitsConfig };
-    req: { ip: string };
-  },
-  call: RateLimitedCall,
-  account: string,
-) =>
-  sharedRateLimits({
-    redis: ctx.redis,
-    prefix: ctx.config.redisPrefix,
-    limits: ctx.config.rateLimits,
-  }).consume(call, { account, ip: ctx.req.ip });

@@ -2,32 +2,25 @@
 // session. The session the browser brought, if any, ends: a signed-in id never survives a login.
 import { ZLoginRequest, ZMeResponse } from '@tessera/contracts/auth';
 import { loginUser } from '@tessera/core/auth/login-user';
-import { invalidateSession } from '@tessera/core/auth/sessions.service';
-import { consumeRateLimit } from '../../../rate-limits/rate-limits.ts';
+import { withRateLimit } from '../../../rate-limits/limit-call.ts';
 import { publicProcedure } from '../../procedures.ts';
+import { replaceBrowserSession } from './replace-browser-session.ts';
 
 export const loginProcedure = publicProcedure
   .input(ZLoginRequest)
   .output(ZMeResponse)
-  .mutation(async ({ ctx, input }) => {
-    await consumeRateLimit(ctx, 'login', input.email);
-    const { user, session } = await loginUser({
-      prisma: ctx.prisma,
-      redis: ctx.redis,
-      redisPrefix: ctx.config.redisPrefix,
-      loginRateLimiter: ctx.loginRateLimiter,
-      ...input,
-      ip: ctx.req.ip,
-      userAgent: ctx.req.userAgent,
-    });
-    const previous = await ctx.getSession();
-    if (previous)
-      await invalidateSession({
+  .mutation(async ({ ctx, input }) =>
+    withRateLimit(ctx, 'login', input.email, async () => {
+      const { user, session } = await loginUser({
         prisma: ctx.prisma,
         redis: ctx.redis,
         redisPrefix: ctx.config.redisPrefix,
-        sessionId: previous.id,
+        loginRateLimiter: ctx.loginRateLimiter,
+        ...input,
+        ip: ctx.req.ip,
+        userAgent: ctx.req.userAgent,
       });
-    ctx.res.setSessionCookie(session.token, session.expiresAt);
-    return { user };
-  });
+      await replaceBrowserSession(ctx, session);
+      return { user };
+    }),
+  );

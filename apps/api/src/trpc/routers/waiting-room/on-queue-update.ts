@@ -15,7 +15,7 @@ export const onQueueUpdateProcedure = authedProcedure
     const userId = ctx.user.id;
     const window = await resolveWaitingRoomWindow({
       ctx,
-      call: 'status',
+      call: 'queueStatus',
       userId,
       eventId: input.eventId,
     });

@@ -12,7 +12,7 @@ export const queueStatusProcedure = authedProcedure
     const userId = ctx.user.id;
     const window = await resolveWaitingRoomWindow({
       ctx,
-      call: 'status',
+      call: 'queueStatus',
       userId,
       eventId: input.eventId,
     });

@@ -6,7 +6,7 @@ import type { Redis } from 'ioredis';
 import { findWaitingRoomWindow } from '@tessera/core/waiting-room/find-waiting-room-window';
 import type { WaitingRoomWindow } from '@tessera/core/waiting-room/waiting-room-options';
 import type { Context } from '../../context.ts';
-import { sharedQueueRateLimits, type QueueCall } from './queue-rate-limits.ts';
+import { consumeRateLimit } from '../../../rate-limits/limit-call.ts';
 
 /**
  * How long one process reuses an event's window lookup. The lookup only picks the window; its live
@@ -46,14 +46,13 @@ export const resolveWaitingRoomWindow = async ({
   eventId,
 }: {
   ctx: Context;
-  call: QueueCall;
+  call: 'join' | 'queueStatus';
   userId: string;
   eventId: string;
 }) => {
   const { redis, prefix } = queueStore(ctx);
-  const limits = sharedQueueRateLimits({ redis, prefix, limits: ctx.config.waitingRoom.limits });
   const [, window] = await Promise.all([
-    limits.consume(call, { userId, ip: ctx.req.ip }),
+    consumeRateLimit(ctx, call, userId),
     findWindowCached(redis, prefix, eventId),
   ]);
   if (!window)
