@@ -5,7 +5,8 @@ import { AppError } from '../errors/app-error.ts';
 import type { SessionDeps } from './auth-deps.ts';
 import type { LoginRateLimiter } from './login-rate-limiter.ts';
 import { hashPassword, verifyPassword } from './password.ts';
-import { invalidateUserSessions } from './sessions.service.ts';
+import { dropCachedSessions } from './session-cache.store.ts';
+import { replacePasswordHash } from './session.repository.ts';
 
 export interface ChangePasswordOptions extends SessionDeps {
   loginRateLimiter: LoginRateLimiter;
@@ -41,6 +42,12 @@ export const changePassword = async ({
   }
   await loginRateLimiter.recordSuccess({ email: user.email });
   const passwordHash = await hashPassword(newPassword);
-  await deps.prisma.user.update({ where: { id: userId }, data: { passwordHash } });
-  await invalidateUserSessions({ ...deps, userId, exceptSessionId: keepSessionId });
+  // One transaction: a login that verified the old password cannot slip a session past the sweep.
+  const endedSessionIds = await replacePasswordHash({
+    prisma: deps.prisma,
+    userId,
+    passwordHash,
+    keepSessionId,
+  });
+  await dropCachedSessions({ ...deps, sessionIds: endedSessionIds });
 };

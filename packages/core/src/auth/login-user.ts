@@ -15,6 +15,12 @@ export interface LoginUserOptions extends SessionDeps {
   userAgent?: string | null;
 }
 
+// One message for unknown email and wrong password: the answer must not reveal which accounts exist.
+const invalidCredentials = () =>
+  new AppError(AppErrorCode.INVALID_CREDENTIALS, {
+    userMessage: 'The email or password is incorrect.',
+  });
+
 export const loginUser = async ({
   loginRateLimiter,
   email,
@@ -31,13 +37,19 @@ export const loginUser = async ({
 
   if (!found || !ok) {
     await loginRateLimiter.recordFailure({ email, ip });
-    // One message for unknown email and wrong password: the answer must not reveal which accounts exist.
-    throw new AppError(AppErrorCode.INVALID_CREDENTIALS, {
-      userMessage: 'The email or password is incorrect.',
-    });
+    throw invalidCredentials();
   }
+  const { passwordHash, ...user } = found;
+  const session = await createSession({
+    ...deps,
+    userId: user.id,
+    ip,
+    userAgent,
+    verifiedPasswordHash: passwordHash,
+  });
+  // The password changed while this login was checking the old one: that password no longer
+  // signs in (and a session made with it would outlive the change's sign-out of every session).
+  if (!session) throw invalidCredentials();
   await loginRateLimiter.recordSuccess({ email });
-  const { passwordHash: _hash, ...user } = found;
-  const session = await createSession({ ...deps, userId: user.id, ip, userAgent });
   return { user, session };
 };

@@ -12,6 +12,7 @@ import {
   deleteSessionsOfUser,
   findSessionWithUser,
   insertSession,
+  insertSessionForPassword,
   updateSessionExpiry,
 } from './session.repository.ts';
 import {
@@ -39,28 +40,48 @@ export interface CreateSessionOptions extends SessionDeps {
   ip?: string | null;
   userAgent?: string | null;
   now?: Date;
+  /**
+   * The password hash the caller verified (login): the session is only created while it is still
+   * the user's, so a login racing a password change never outlives it. Absent: no condition.
+   */
+  verifiedPasswordHash?: string;
 }
 
-export const createSession = async ({
+export interface CreatedSession {
+  token: string;
+  sessionId: string;
+  expiresAt: Date;
+}
+
+/** The new session, or null when `verifiedPasswordHash` is no longer the user's. */
+export async function createSession(
+  options: CreateSessionOptions & { verifiedPasswordHash: string },
+): Promise<CreatedSession | null>;
+export async function createSession(options: CreateSessionOptions): Promise<CreatedSession>;
+export async function createSession({
   prisma,
   userId,
   ip,
   userAgent,
   now = new Date(),
-}: CreateSessionOptions) => {
+  verifiedPasswordHash,
+}: CreateSessionOptions): Promise<CreatedSession | null> {
   const token = generateSessionToken();
   const id = sessionIdFromToken(token);
   const expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS);
-  await insertSession({
+  const row = {
     prisma,
     id,
     userId,
     expiresAt,
     ip: ip ?? null,
     userAgent: userAgent?.slice(0, 500) ?? null,
-  });
+  };
+  if (verifiedPasswordHash === undefined) await insertSession(row);
+  else if (!(await insertSessionForPassword({ ...row, passwordHash: verifiedPasswordHash })))
+    return null;
   return { token, sessionId: id, expiresAt };
-};
+}
 
 const loadSession = async ({
   prisma,
