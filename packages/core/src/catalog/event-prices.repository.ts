@@ -24,10 +24,15 @@ const seatedTiers = (venueIds: Sql) => Prisma.sql`
       AND EXISTS (SELECT 1 FROM seats s WHERE s.venue_id = t.venue_id AND s.price_tier_id = t.id)
   )`;
 
-/** The price of one seated tier `t` at event `e`: its own price, else the tier's default. */
-const tierPriceAtEvent = Prisma.sql`COALESCE(
-  (SELECT p.price_cents FROM event_tier_prices p WHERE p.event_id = e.id AND p.price_tier_id = t.id),
-  t.default_price_cents)`;
+/**
+ * Each seated tier `t` with `priced.price`, what a seat of it costs at event `e` (the enclosing
+ * query's row): the event's own price for the tier, else the tier's default.
+ */
+const seatedTierPrices = Prisma.sql`
+  seated_tiers t
+  CROSS JOIN LATERAL (SELECT COALESCE(
+    (SELECT p.price_cents FROM event_tier_prices p WHERE p.event_id = e.id AND p.price_tier_id = t.id),
+    t.default_price_cents) AS price) priced`;
 
 /** Cheapest and dearest seat of each event; an event with no seated tier has none. */
 export const findPriceRanges = async ({
@@ -41,12 +46,14 @@ export const findPriceRanges = async ({
   const rows = await prisma.$queryRaw<Array<PriceRange & { eventId: string }>>`
     WITH page AS (SELECT id, venue_id FROM events WHERE id = ANY(${eventIds}::uuid[])),
     ${seatedTiers(Prisma.sql`SELECT venue_id FROM page`)}
-    SELECT e.id::text AS "eventId",
-           MIN(${tierPriceAtEvent})::int AS "minPriceCents",
-           MAX(${tierPriceAtEvent})::int AS "maxPriceCents"
+    SELECT e.id::text AS "eventId", range.min AS "minPriceCents", range.max AS "maxPriceCents"
     FROM page e
-    JOIN seated_tiers t ON t.venue_id = e.venue_id
-    GROUP BY e.id`;
+    CROSS JOIN LATERAL (
+      SELECT MIN(priced.price)::int AS min, MAX(priced.price)::int AS max
+      FROM ${seatedTierPrices}
+      WHERE t.venue_id = e.venue_id
+    ) range
+    WHERE range.min IS NOT NULL`;
   return new Map(rows.map(({ eventId, ...range }) => [eventId, range]));
 };
 
@@ -80,9 +87,9 @@ export const findEventKeysPricedWithin = ({
     ? Prisma.sql`AND (e.starts_at, e.id) > (${after.startsAt}, ${after.id}::uuid)`
     : Prisma.empty;
   const atLeast =
-    minPriceCents === undefined ? Prisma.empty : Prisma.sql`AND price >= ${minPriceCents}`;
+    minPriceCents === undefined ? Prisma.empty : Prisma.sql`AND priced.price >= ${minPriceCents}`;
   const atMost =
-    maxPriceCents === undefined ? Prisma.empty : Prisma.sql`AND price <= ${maxPriceCents}`;
+    maxPriceCents === undefined ? Prisma.empty : Prisma.sql`AND priced.price <= ${maxPriceCents}`;
   return prisma.$queryRaw<EventCursor[]>`
     WITH window_events AS MATERIALIZED (
       SELECT e.id, e.venue_id, e.starts_at FROM events e
@@ -92,7 +99,7 @@ export const findEventKeysPricedWithin = ({
     SELECT e.id::text AS id, e.starts_at AS "startsAt"
     FROM window_events e
     WHERE EXISTS (
-      SELECT 1 FROM seated_tiers t, LATERAL (SELECT ${tierPriceAtEvent} AS price) priced
+      SELECT 1 FROM ${seatedTierPrices}
       WHERE t.venue_id = e.venue_id ${atLeast} ${atMost}
     )
     ORDER BY e.starts_at, e.id
