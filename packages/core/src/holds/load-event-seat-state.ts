@@ -4,7 +4,7 @@ import type { Redis } from 'ioredis';
 import type { PrismaClient } from '@tessera/db/client';
 import { AppErrorCode } from '@tessera/contracts/errors';
 import { AppError } from '../errors/app-error.ts';
-import { restoreAndMirrorWindow } from '../waiting-room/restore-window.ts';
+import { restoreAndMirrorWindow } from '../waiting-room/publish-window.ts';
 import { markEventActive } from '../reconciliation/active-events.store.ts';
 import { cancelEventSeatState } from './cancel-event-seat-state.ts';
 import { readEventSeatRows } from './event-seat-state.repository.ts';

@@ -12,7 +12,7 @@ import { createTestEvent, createTestVenue, uniqueToken } from '../testing/catalo
 import { advanceAdmission } from './advance-admission.ts';
 import { joinWaitingRoom } from './join-waiting-room.ts';
 import { mirrorIssuedPasses, mirrorWaitingRoom } from './mirror-waiting-room.ts';
-import { restoreAndMirrorWindow } from './restore-window.ts';
+import { restoreAndMirrorWindow } from './publish-window.ts';
 import { T0, openWindow } from './test-support.ts';
 
 const FANS = Number(process.env.BENCH_FANS ?? 10_000);

@@ -1,11 +1,13 @@
 // Mirrors one on-sale window from Postgres into Redis: the window's config hash and the event's
 // gate entry the hold scripts read. Called after every admin write and by the scheduler;
-// idempotent, never touches the queue, the lottery seed or live counters.
+// idempotent, never touches the queue, the lottery seed or live counters (except to put them back
+// from Postgres, restore-window.ts, when Redis lost the window).
 import type { Db } from '@tessera/db/client';
 import { AppErrorCode } from '@tessera/contracts/errors';
 import { AppError } from '../errors/app-error.ts';
 import { removeGateEntry, writeGateEntry } from './gate.store.ts';
 import { windowKeys } from './keys.ts';
+import { restoreLostWindowState, type RestoreWindowOptions } from './restore-window.ts';
 import type { WindowAdminOptions } from './waiting-room-options.ts';
 
 type WindowRow = Db.OnSaleWindow;
@@ -70,6 +72,16 @@ export const mirrorWindow = async ({
   }
 };
 
+/**
+ * Mirrors a window, first restoring its queue and passes from Postgres if Redis lost them. Every
+ * caller that may be the first to touch a window after a Redis loss uses this.
+ */
+export const restoreAndMirrorWindow = async (options: RestoreWindowOptions) => {
+  const result = await restoreLostWindowState(options);
+  await mirrorWindow(options);
+  return result;
+};
+
 export const publishWindow = async ({ prisma, redis, prefix, windowId }: WindowAdminOptions) => {
   const row = await prisma.onSaleWindow.findUnique({ where: { id: windowId } });
   if (!row) {
@@ -78,5 +90,5 @@ export const publishWindow = async ({ prisma, redis, prefix, windowId }: WindowA
       userMessage: 'We could not find that on-sale window.',
     });
   }
-  await mirrorWindow({ redis, prefix, row });
+  await restoreAndMirrorWindow({ prisma, redis, prefix, row });
 };

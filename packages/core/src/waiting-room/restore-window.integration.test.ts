@@ -1,7 +1,8 @@
 // Redis restarted empty in the middle of a sale (simulated by deleting every key of the test's
 // prefix) against real Postgres and Redis: the tick had copied the queue and the passes, and the
 // rebuild puts them back. Places keep their order, the drawn lottery order is not re-drawn, a used
-// pass stays refused, and CAP mode counts the passes issued before the restart.
+// pass stays refused, and CAP mode counts the passes issued before the restart. Passes a step
+// issued without its copy are caught up by the next tick.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPrismaClient } from '@tessera/db/client';
@@ -101,6 +102,37 @@ describe('waiting room after Redis restarted empty', () => {
     expect(step.passes.map((pass) => pass.userId)).toEqual(before.slice(0, 2));
     expect(step.passes.map((pass) => pass.jti)).toEqual([7, 8]);
     expect(await waitingOrder(redis, prefix, w)).toEqual([...before.slice(2), unsaved]);
+  });
+
+  it('copies the passes of a step whose own copy never ran at the next tick', async () => {
+    const row = await prisma.onSaleWindow.create({
+      data: {
+        eventId,
+        name: 'Catch-up sale',
+        startsAt: new Date(T0),
+        endsAt: new Date(T0 + 3_600_000),
+        admissionRatePerMinute: 60,
+        graceSeconds: 3_600,
+      },
+    });
+    await runWindowSchedule({ ...store(), nowMs: T0, windowIds: [row.id] });
+    const fans = newFans(4);
+    for (const userId of fans) await join(row.id, userId, T0 + 10);
+    // Two steps: the first one's passes are never copied (its worker died after the step).
+    await advanceAdmission({ redis, prefix, windowId: row.id, nowMs: T0 + 2_000 });
+    await admitAndCopy(row.id, T0 + 3_000);
+    const passesInPostgres = () =>
+      prisma.waitingRoomFan.findMany({
+        where: { windowId: row.id, admissionJti: { not: null } },
+        orderBy: { admissionJti: 'asc' },
+      });
+    expect((await passesInPostgres()).map((fan) => fan.userId)).toEqual([fans[2]]);
+    const copy = await mirrorWaitingRoom({ ...store(), windowId: row.id, nowMs: T0 + 3_100 });
+    expect(copy.passesCaughtUp).toBe(3);
+    expect((await passesInPostgres()).map((fan) => fan.userId)).toEqual(fans.slice(0, 3));
+    // Caught up: the next tick reads no passes.
+    const next = await mirrorWaitingRoom({ ...store(), windowId: row.id, nowMs: T0 + 3_200 });
+    expect(next).toEqual({ joins: 0, passesCaughtUp: 0 });
   });
 
   it('refuses a used pass, honours live passes and admits no more than the cap in total', async () => {

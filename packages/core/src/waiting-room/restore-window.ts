@@ -6,11 +6,12 @@ import type { Db, PrismaClient } from '@tessera/db/client';
 import type { Redis } from 'ioredis';
 import { eventGateKeys, LATE_BASE, windowKeys } from './keys.ts';
 import { windowCommands, windowKeyList } from './lua-scripts.ts';
-import { mirrorWindow } from './publish-window.ts';
 import { nowArg } from './waiting-room-options.ts';
 import { readLastConfirmations, readWindowFans } from './waiting-room-fans.repository.ts';
 
 const CHUNK = 1_000;
+/** An ended or cancelled window has nobody left to let in. */
+const LIVE = new Set<Db.OnSaleStatus>(['SCHEDULED', 'OPEN', 'PAUSED']);
 
 export interface RestoreWindowOptions {
   prisma: PrismaClient;
@@ -45,7 +46,8 @@ export const restoreLostWindowState = async ({
 }: RestoreWindowOptions): Promise<RestoreWindowResult> => {
   const keys = windowKeys({ prefix, windowId: row.id });
   const none = { restored: false, fans: 0, passes: 0 };
-  if (!row.waitingRoomEnabled || (await redis.hget(keys.config, 'restored')) === '1') return none;
+  if (!row.waitingRoomEnabled || !LIVE.has(row.status)) return none;
+  if ((await redis.hget(keys.config, 'restored')) === '1') return none;
   const rows = await readWindowFans(prisma, row.id);
   const admitted = rows.filter((fan) => fan.pass !== null);
   const waiting = rows.filter((fan) => fan.pass === null);
@@ -98,14 +100,4 @@ export const restoreLostWindowState = async ({
     preQueue.length > 0 ? String(highest(preQueue.map((fan) => fan.joinedAt))) : '',
   );
   return { restored: true, fans: waiting.length, passes: admitted.length };
-};
-
-/**
- * Mirrors a window from Postgres into Redis, first restoring its queue and passes if Redis lost
- * them. Every caller that may be the first to touch a window after a Redis loss uses this.
- */
-export const restoreAndMirrorWindow = async (options: RestoreWindowOptions) => {
-  const result = await restoreLostWindowState(options);
-  await mirrorWindow(options);
-  return result;
 };

@@ -7,8 +7,7 @@ import type { Db, PrismaClient } from '@tessera/db/client';
 import type { Redis } from 'ioredis';
 import { eventGateKeys, windowKeys } from './keys.ts';
 import { lotteryCommitment, newLotterySeed } from './lottery.ts';
-import { mirrorWindow } from './publish-window.ts';
-import { restoreAndMirrorWindow } from './restore-window.ts';
+import { mirrorWindow, restoreAndMirrorWindow } from './publish-window.ts';
 import { commitLotterySeed, runLottery } from './run-lottery.ts';
 
 export interface RunWindowScheduleOptions {

@@ -3,7 +3,7 @@
 // Redis never says more than Postgres. Each returns false when the window was not in a state the
 // action applies to.
 import type { Db } from '@tessera/db/client';
-import { mirrorWindow } from './publish-window.ts';
+import { restoreAndMirrorWindow } from './publish-window.ts';
 import type { WindowAdminOptions } from './waiting-room-options.ts';
 
 const move = async (
@@ -17,7 +17,7 @@ const move = async (
   });
   const row = await prisma.onSaleWindow.findUnique({ where: { id: windowId } });
   // Mirror even when nothing moved, so Redis converges on what Postgres says.
-  if (row) await mirrorWindow({ redis, prefix, row });
+  if (row) await restoreAndMirrorWindow({ prisma, redis, prefix, row });
   return count === 1;
 };
 
