@@ -53,11 +53,10 @@ export const restoreLostWindowState = async ({
   const waiting = rows.filter((fan) => fan.pass === null);
   // A pass issued before the fan's order was confirmed was used by that order (checkout
   // consumes it at confirmation).
-  const confirmedAt = await readLastConfirmations(
-    prisma,
-    row.eventId,
-    admitted.map((fan) => fan.userId),
-  );
+  const confirmedAt =
+    admitted.length > 0
+      ? await readLastConfirmations(prisma, row.eventId)
+      : new Map<string, number>();
   const isUsed = (fan: (typeof admitted)[number]) =>
     (confirmedAt.get(fan.userId) ?? -Infinity) >= fan.pass!.admittedAt;
 

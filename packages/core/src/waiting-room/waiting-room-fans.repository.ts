@@ -81,17 +81,17 @@ export const readWindowFans = async (
 
 /**
  * userId -> when that fan's latest order for the event was confirmed. Checkout consumes the fan's
- * pass when their order is confirmed, so a pass issued before that moment was used.
+ * pass when their order is confirmed, so a pass issued before that moment was used. Read for the
+ * whole event (at most one row per buyer) rather than per admitted fan, which could pass more ids
+ * than one statement takes.
  */
 export const readLastConfirmations = async (
   prisma: PrismaClient,
   eventId: string,
-  userIds: string[],
 ): Promise<Map<string, number>> => {
-  if (userIds.length === 0) return new Map();
   const rows = await prisma.order.groupBy({
     by: ['userId'],
-    where: { eventId, userId: { in: userIds }, confirmedAt: { not: null } },
+    where: { eventId, confirmedAt: { not: null } },
     _max: { confirmedAt: true },
   });
   return new Map(rows.map((row) => [row.userId, row._max.confirmedAt!.getTime()]));
