@@ -1,38 +1,24 @@
 // The periodic invariant check: a pass stores each event's summary where the sale dashboard reads
 // it (passing, then naming the broken invariant), and one replica per period runs it.
-import { randomUUID } from 'node:crypto';
 import { readInvariantsSummary } from '@tessera/core/dashboard/invariants-summary.store';
 import { eventKeys } from '@tessera/core/holds/keys';
-import { createRedisClient } from '@tessera/core/infra/redis-client';
 import { reconcileEvent } from '@tessera/core/reconciliation/reconcile-event';
-import {
-  createReconciliationFixture,
-  deleteReconciliationFixture,
-  type ReconciliationFixture,
-} from '@tessera/core/reconciliation/reconciliation-fixture';
-import { createPrismaClient } from '@tessera/db/client';
+import type { ReconciliationFixture } from '@tessera/core/reconciliation/reconciliation-fixture';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTickTestStores } from '../testing/tick-test-stores.ts';
 import { runInvariantsTick } from './invariants-tick.ts';
 
-const prisma = createPrismaClient({ databaseUrl: process.env.DATABASE_URL!, poolSize: 2 });
-const redis = createRedisClient({ redisUrl: process.env.REDIS_URL! });
-const seatPrefix = `test:invariants-tick:${randomUUID().slice(0, 8)}:`;
+const stores = openTickTestStores('invariants-tick');
+const { prisma, redis, seatPrefix } = stores;
 let fx: ReconciliationFixture;
 
 beforeAll(async () => {
-  fx = await createReconciliationFixture({ prisma, redis, prefix: seatPrefix });
+  fx = await stores.reconciliationFixture();
   await fx.hold({ seats: [fx.seats[0]!, fx.seats[1]!] });
   await reconcileEvent({ prisma, redis, prefix: seatPrefix, eventId: fx.eventId });
 });
 
-afterAll(async () => {
-  await deleteReconciliationFixture(prisma, fx);
-  for await (const keys of redis.scanStream({ match: `${seatPrefix}*`, count: 500 })) {
-    if ((keys as string[]).length > 0) await redis.del(...(keys as string[]));
-  }
-  redis.disconnect();
-  await prisma.$disconnect();
-});
+afterAll(() => stores.close());
 
 // A period far longer than one pass, however slow the box: the second call below must fall in the
 // first one's period (with 1 s, a pass slower than the 0.5 s lock let the second call run).

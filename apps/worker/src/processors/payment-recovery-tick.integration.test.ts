@@ -12,37 +12,25 @@ import type { PaymentProvider } from '@tessera/core/payments/payment-provider';
 import { createSimulatedCardProcessor } from '@tessera/core/payments/simulated-card-processor';
 import { createRedisSimulatedLedger } from '@tessera/core/payments/simulated-ledger.store';
 import { reconcileEvent } from '@tessera/core/reconciliation/reconcile-event';
-import {
-  createReconciliationFixture,
-  deleteReconciliationFixture,
-  type ReconciliationFixture,
-} from '@tessera/core/reconciliation/reconciliation-fixture';
-import { createPrismaClient } from '@tessera/db/client';
-import { pino } from 'pino';
+import type { ReconciliationFixture } from '@tessera/core/reconciliation/reconciliation-fixture';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTickTestStores } from '../testing/tick-test-stores.ts';
 import { createPaymentRecoveryDeps, startPaymentRecoveryTick } from './payment-recovery-tick.ts';
 
-const prisma = createPrismaClient({ databaseUrl: process.env.DATABASE_URL!, poolSize: 2 });
-const redis = createRedisClient({ redisUrl: process.env.REDIS_URL! });
+const stores = openTickTestStores('payment-recovery');
+const { prisma, redis, seatPrefix, logger } = stores;
 /** An API replica's own connection to the same Redis. */
 const apiReplicaRedis = createRedisClient({ redisUrl: process.env.REDIS_URL! });
-const logger = pino({ level: 'silent' });
-const seatPrefix = `test:payment-recovery:${randomUUID().slice(0, 8)}:`;
 let fx: ReconciliationFixture;
 
 beforeAll(async () => {
-  fx = await createReconciliationFixture({ prisma, redis, prefix: seatPrefix, seatsPerRow: 24 });
+  fx = await stores.reconciliationFixture({ seatsPerRow: 24 });
 });
 
 afterAll(async () => {
   await prisma.payment.deleteMany({ where: { userId: { in: fx.fans } } });
-  await deleteReconciliationFixture(prisma, fx);
-  for await (const keys of redis.scanStream({ match: `${seatPrefix}*`, count: 500 })) {
-    if ((keys as string[]).length > 0) await redis.del(...(keys as string[]));
-  }
-  redis.disconnect();
   apiReplicaRedis.disconnect();
-  await prisma.$disconnect();
+  await stores.close();
 });
 
 /** A payment as a pay attempt leaves it when it dies, aged past the lease. */

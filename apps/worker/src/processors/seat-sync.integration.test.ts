@@ -1,15 +1,7 @@
 // The seat-sync workers on real queues: the ticks alone carry holds, releases and expiries into
 // Postgres (no manual reconcile), and one event never has two reconcile jobs queued at once.
-import { randomUUID } from 'node:crypto';
 import { releaseHold } from '@tessera/core/holds/release-hold';
-import { deleteKeysByPrefix } from '@tessera/core/infra/delete-keys';
-import { createRedisClient } from '@tessera/core/infra/redis-client';
-import {
-  createReconciliationFixture,
-  deleteReconciliationFixture,
-  type ReconciliationFixture,
-} from '@tessera/core/reconciliation/reconciliation-fixture';
-import { createPrismaClient } from '@tessera/db/client';
+import type { ReconciliationFixture } from '@tessera/core/reconciliation/reconciliation-fixture';
 import {
   createReconcileQueue,
   createSeatSyncTickQueue,
@@ -17,17 +9,14 @@ import {
   scheduleSeatSync,
 } from '@tessera/jobs/seat-sync-queues';
 import { bullmqPrefix } from '@tessera/jobs/queues';
-import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { openTickTestStores } from '../testing/tick-test-stores.ts';
 import { createReconcileWorker } from './reconcile-event.ts';
 import { createSeatSyncTickWorker } from './seat-sync-ticks.ts';
 
-const prisma = createPrismaClient({ databaseUrl: process.env.DATABASE_URL!, poolSize: 4 });
-const connection = createRedisClient({ redisUrl: process.env.REDIS_URL!, forBullmq: true });
-const redis = createRedisClient({ redisUrl: process.env.REDIS_URL! });
-const run = randomUUID().slice(0, 8);
-const seatPrefix = `test:seat-sync:${run}:`;
-const logger = pino({ level: 'silent' });
+const stores = openTickTestStores('seat-sync', { poolSize: 4 });
+const { prisma, redis, run, seatPrefix, logger } = stores;
+const connection = stores.queueConnection();
 let fx: ReconciliationFixture;
 
 const started = (prefix: string) => {
@@ -39,10 +28,10 @@ const started = (prefix: string) => {
   ];
   return { tickQueue, reconcileQueue, workers };
 };
-const live = started(bullmqPrefix(`test:${run}:`));
+const live = started(stores.queuePrefix);
 
 beforeAll(async () => {
-  fx = await createReconciliationFixture({ prisma, redis, prefix: seatPrefix });
+  fx = await stores.reconciliationFixture();
   await scheduleSeatSync(live.tickQueue, { reconcileEveryMs: 100, sweepEveryMs: 100 });
 });
 afterAll(async () => {
@@ -51,11 +40,7 @@ afterAll(async () => {
     await queue.obliterate({ force: true });
     await queue.close();
   }
-  await deleteReconciliationFixture(prisma, fx);
-  await deleteKeysByPrefix(redis, seatPrefix);
-  connection.disconnect();
-  redis.disconnect();
-  await prisma.$disconnect();
+  await stores.close();
 });
 
 const statusOf = async (holdId: string) =>

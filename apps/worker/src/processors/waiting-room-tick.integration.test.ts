@@ -2,8 +2,6 @@
 // and admits the fans waiting in it, two workers side by side admitting each fan exactly once, and
 // copies every join and pass to Postgres.
 import { randomUUID } from 'node:crypto';
-import { deleteKeysByPrefix } from '@tessera/core/infra/delete-keys';
-import { createRedisClient } from '@tessera/core/infra/redis-client';
 import {
   createTestEvent,
   createTestVenue,
@@ -13,20 +11,14 @@ import { joinWaitingRoom } from '@tessera/core/waiting-room/join-waiting-room';
 import { windowKeys } from '@tessera/core/waiting-room/keys';
 import { publishWindow } from '@tessera/core/waiting-room/publish-window';
 import { endWindow } from '@tessera/core/waiting-room/window-controls';
-import { createPrismaClient } from '@tessera/db/client';
 import { createWaitingRoomQueue, scheduleWaitingRoom } from '@tessera/jobs/waiting-room-queue';
-import { bullmqPrefix } from '@tessera/jobs/queues';
-import { pino } from 'pino';
 import { afterAll, describe, expect, it, vi } from 'vitest';
+import { openTickTestStores } from '../testing/tick-test-stores.ts';
 import { createWaitingRoomWorker } from './waiting-room-tick.ts';
 
-const prisma = createPrismaClient({ databaseUrl: process.env.DATABASE_URL!, poolSize: 4 });
-const connection = createRedisClient({ redisUrl: process.env.REDIS_URL!, forBullmq: true });
-const redis = createRedisClient({ redisUrl: process.env.REDIS_URL! });
-const run = randomUUID().slice(0, 8);
-const seatPrefix = `test:waiting-room:${run}:`;
-const prefix = bullmqPrefix(`test:${run}:`);
-const logger = pino({ level: 'silent' });
+const stores = openTickTestStores('waiting-room', { poolSize: 4 });
+const { prisma, redis, seatPrefix, logger, queuePrefix: prefix } = stores;
+const connection = stores.queueConnection();
 const queue = createWaitingRoomQueue({ connection, prefix });
 const workers: Array<ReturnType<typeof createWaitingRoomWorker>> = [];
 
@@ -34,10 +26,7 @@ afterAll(async () => {
   await Promise.all(workers.map((w) => w.close()));
   await queue.obliterate({ force: true });
   await queue.close();
-  await deleteKeysByPrefix(redis, seatPrefix);
-  connection.disconnect();
-  redis.disconnect();
-  await prisma.$disconnect();
+  await stores.close();
 });
 
 describe('waiting-room worker', () => {
