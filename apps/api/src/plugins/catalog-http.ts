@@ -19,7 +19,7 @@ import {
 export interface CatalogHttpOptions {
   prisma: PrismaClient;
   cache?: CatalogCache;
-  /** Whether the request carries an admin's session; asked only for a venue the public may not see. */
+  /** Whether the request has an admin's session; asked only about venues hidden from fans. */
   viewerIsAdmin: (request: FastifyRequest, reply: FastifyReply) => Promise<boolean>;
 }
 

@@ -31,7 +31,8 @@ const seatedTiers = (venueIds: Sql) => Prisma.sql`
 const seatedTierPrices = Prisma.sql`
   seated_tiers t
   CROSS JOIN LATERAL (SELECT COALESCE(
-    (SELECT p.price_cents FROM event_tier_prices p WHERE p.event_id = e.id AND p.price_tier_id = t.id),
+    (SELECT p.price_cents FROM event_tier_prices p
+     WHERE p.event_id = e.id AND p.price_tier_id = t.id),
     t.default_price_cents) AS price) priced`;
 
 /** Cheapest and dearest seat of each event; an event with no seated tier has none. */
