@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { loadEnv, ZDatabaseEnv, ZLogEnv, ZRedisEnv } from '@tessera/config/env';
 import type { RateLimitsConfig } from './rate-limits/rate-limits.ts';
+import { DEFAULT_STREAMS_PER_SESSION } from './trpc/session-stream-limit.ts';
 
 const apiPackageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -96,6 +97,13 @@ export const ZApiEnv = ZDatabaseEnv.extend(ZRedisEnv.shape)
     SEAT_STREAM_COALESCE_MS: z.coerce.number().int().min(10).max(1000).default(75),
     /** Changes kept per event stream (XADD MAXLEN ~): how far back a reconnecting map resumes. */
     SEAT_STREAM_MAX_LEN: z.coerce.number().int().min(1000).max(10_000_000).default(100_000),
+    /** Subscription streams one signed-in session may hold open at once, per replica (429 past it). */
+    STREAMS_PER_SESSION: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(1000)
+      .default(DEFAULT_STREAMS_PER_SESSION),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.TICKET_SIGNING_SECRET) {
@@ -158,6 +166,8 @@ export interface ApiConfig {
     updateEveryMs: number;
   };
   seatStream: { coalesceWindowMs: number; streamMaxLen: number };
+  /** Streams (SSE subscriptions) one signed-in session may hold open on this replica. */
+  streamsPerSession: number;
 }
 
 /** Development and test only: production refuses to start without TICKET_SIGNING_SECRET. */
@@ -255,6 +265,7 @@ export const toApiConfig = (env: ApiEnv): ApiConfig => {
       coalesceWindowMs: env.SEAT_STREAM_COALESCE_MS,
       streamMaxLen: env.SEAT_STREAM_MAX_LEN,
     },
+    streamsPerSession: env.STREAMS_PER_SESSION,
   };
 };
 

@@ -1,5 +1,5 @@
 // Limits a hostile client runs into, each with a clear error and no state change: subscription
-// streams per session (429 past MAX_STREAMS_PER_SESSION, on the SSE fast path and the adapter),
+// streams per session (429 past the default STREAMS_PER_SESSION, on the SSE fast path and the adapter),
 // huge headers (431), seats per hold, text lengths, page sizes and a malformed `?input=`.
 // Body size, malformed JSON bodies and wrong content types: plugins/error-responses.integration.test.ts.
 import http from 'node:http';
@@ -7,7 +7,7 @@ import { MAX_SEATS_PER_REQUEST } from '@tessera/contracts/holds';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createSaleEvent } from '../testing/checkout-fixture.ts';
 import { startTestApp, type TestApp } from '../testing/test-app.ts';
-import { MAX_STREAMS_PER_SESSION } from '../trpc/session-stream-limit.ts';
+import { DEFAULT_STREAMS_PER_SESSION } from '../trpc/session-stream-limit.ts';
 import { createRoleTokens, type Role } from '../testing/role-sessions.ts';
 import { callOverHttp, stateFingerprint } from './hostile-http.ts';
 
@@ -80,10 +80,10 @@ const expectRefused = async (stream: { response: Response }) => {
 };
 
 describe('subscription streams per session', () => {
-  it(`lets a session hold ${MAX_STREAMS_PER_SESSION} streams, refuses the next with 429, and frees a slot when one closes`, async () => {
+  it(`lets a session hold ${DEFAULT_STREAMS_PER_SESSION} streams, refuses the next with 429, and frees a slot when one closes`, async () => {
     const open = [];
     // Both paths count: the seat-map fast path and the adapter (seats.onAvailability).
-    for (let i = 0; i < MAX_STREAMS_PER_SESSION; i += 1) {
+    for (let i = 0; i < DEFAULT_STREAMS_PER_SESSION; i += 1) {
       const path = i % 2 === 0 ? 'seats.onChange' : 'seats.onAvailability';
       const input = path === 'seats.onChange' ? { eventId } : { eventIds: [eventId] };
       const stream = await openStream(path, input, tokens.fan);

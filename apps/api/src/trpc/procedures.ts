@@ -27,9 +27,11 @@ export const publicProcedure = mapAppErrors.use(async (opts) => {
   // A body that cannot be read is left to the input parser (procedures without input ignore it).
   assertNoNulCharacters(await getRawInput().catch(() => undefined));
   if (type !== 'subscription') return next();
-  // A signed-in session holds at most MAX_STREAMS_PER_SESSION streams open at once (429 past it).
+  // A signed-in session holds at most STREAMS_PER_SESSION streams open at once (429 past it).
   const session = await ctx.getSession();
-  const release = session ? acquireSessionStream(session.id) : undefined;
+  const release = session
+    ? acquireSessionStream(session.id, ctx.config.streamsPerSession)
+    : undefined;
   const result = await next();
   const data: unknown = result.ok ? result.data : undefined;
   if (!result.ok || data === null || typeof data !== 'object' || !(Symbol.asyncIterator in data)) {

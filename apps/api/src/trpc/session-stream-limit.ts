@@ -1,22 +1,27 @@
 // Caps the subscription streams (SSE) one signed-in session holds open on this replica, so one
 // account cannot pin unbounded sockets and fan-out work: the next one is refused with 429 until
 // one closes. Anonymous streams (the public seat map) carry no session and are not counted here.
-// The count is per replica (in memory): a slot is freed the moment its socket closes.
+// The cap is STREAMS_PER_SESSION (config.streamsPerSession) and counted per replica, in memory: a
+// slot is freed the moment its socket closes, with no Redis round trip on every stream open and
+// close, and nothing to leak when a replica dies (a shared Redis count would need per-replica
+// leases to undo a dead replica's slots). Behind a load balancer a session can so hold up to the cap
+// on each replica it reaches; the cap bounds what one session costs one process, which is the point.
 import { AppErrorCode } from '@tessera/contracts/errors';
 import { AppError } from '@tessera/core/errors/app-error';
 import { toTrpcError } from './to-trpc-error.ts';
 
-export const MAX_STREAMS_PER_SESSION = 10;
+/** STREAMS_PER_SESSION when unset: a few tabs (seat map, event list, queue) with room to spare. */
+export const DEFAULT_STREAMS_PER_SESSION = 10;
 
 const openBySession = new Map<string, number>();
 
-/** Takes a stream slot for the session; the returned function gives it back (once). */
-export const acquireSessionStream = (sessionId: string): (() => void) => {
+/** Takes one of the session's `limit` stream slots; the returned function gives it back (once). */
+export const acquireSessionStream = (sessionId: string, limit: number): (() => void) => {
   const open = openBySession.get(sessionId) ?? 0;
-  if (open >= MAX_STREAMS_PER_SESSION) {
+  if (open >= limit) {
     throw new AppError(AppErrorCode.RATE_LIMITED, {
       message: `Session already has ${open} open streams`,
-      userMessage: `You have ${MAX_STREAMS_PER_SESSION} live updates open already. Close a tab and try again.`,
+      userMessage: `You have ${limit} live updates open already. Close a tab and try again.`,
       retryAfterSeconds: 5,
     });
   }

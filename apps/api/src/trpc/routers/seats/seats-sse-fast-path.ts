@@ -118,7 +118,7 @@ export const seatsSseFastPath = async (
     const session = await ctx.getSession();
     let release = () => {};
     try {
-      if (session) release = acquireSessionStream(session.id);
+      if (session) release = acquireSessionStream(session.id, ctx.config.streamsPerSession);
     } catch {
       return fastifyRequestHandler({ ...trpcOptions, req, res: reply, path: PATH });
     }
