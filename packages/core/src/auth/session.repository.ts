@@ -45,6 +45,9 @@ export const findSessionWithUser = ({ prisma, id }: { prisma: PrismaClient; id: 
     select: { id: true, userId: true, expiresAt: true, user: { select: publicUserSelect } },
   });
 
+export const sessionRowExists = async ({ prisma, id }: { prisma: PrismaClient; id: string }) =>
+  (await prisma.session.count({ where: { id } })) > 0;
+
 export const updateSessionExpiry = ({
   prisma,
   id,

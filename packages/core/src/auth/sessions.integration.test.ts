@@ -86,4 +86,32 @@ describe('sessions', () => {
     expect(await validateSessionToken({ ...deps, token: second.token })).toBeNull();
     expect(await prisma.session.count({ where: { userId } })).toBe(0);
   });
+
+  it('never caches a session that a sign-out deleted while it was being validated', async () => {
+    const { token, sessionId } = await createSession({ ...deps, userId });
+    // A validation that read the row and is about to write the cache when the sign-out runs:
+    // its Redis SET is held until the sign-out (row deleted, cache entry dropped) is done.
+    let reachedSet = () => {};
+    const atSet = new Promise<void>((resolve) => (reachedSet = resolve));
+    let releaseSet = () => {};
+    const setReleased = new Promise<void>((resolve) => (releaseSet = resolve));
+    const heldRedis = new Proxy(redis, {
+      get(target, property, receiver) {
+        if (property !== 'set') return Reflect.get(target, property, receiver) as unknown;
+        return async (...args: Parameters<typeof redis.set>) => {
+          reachedSet();
+          await setReleased;
+          return target.set(...args);
+        };
+      },
+    });
+    const validating = validateSessionToken({ ...deps, redis: heldRedis, token });
+    await atSet;
+    await invalidateUserSessions({ ...deps, userId });
+    releaseSet();
+
+    expect(await validating).toBeNull();
+    expect(await redis.exists(`${redisPrefix}session:${sessionId}`)).toBe(0);
+    expect(await validateSessionToken({ ...deps, token })).toBeNull();
+  });
 });

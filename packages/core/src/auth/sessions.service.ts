@@ -1,10 +1,10 @@
 // Session lifecycle per the Lucia guide: create, validate with sliding expiry, invalidate.
 import type { PublicUser } from '@tessera/contracts/auth';
 import type { SessionDeps } from './auth-deps.ts';
+import { cacheStoredSession } from './cache-stored-session.ts';
 import {
   dropCachedSessions,
   readCachedSession,
-  writeCachedSession,
   type CachedSession,
 } from './session-cache.store.ts';
 import {
@@ -100,8 +100,7 @@ const loadSession = async ({
     expiresAt: row.expiresAt.getTime(),
     user: row.user,
   };
-  await writeCachedSession({ redis, redisPrefix, session, now });
-  return session;
+  return (await cacheStoredSession({ prisma, redis, redisPrefix, session, now })) ? session : null;
 };
 
 export interface ValidateSessionTokenOptions extends SessionDeps {
@@ -132,7 +131,7 @@ export const validateSessionToken = async ({
       id: sessionId,
       expiresAt: new Date(session.expiresAt),
     });
-    await writeCachedSession({ ...deps, session, now: nowMs });
+    if (!(await cacheStoredSession({ ...deps, session, now: nowMs }))) return null;
     renewed = true;
   }
   return {
