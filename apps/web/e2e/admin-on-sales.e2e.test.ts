@@ -3,47 +3,27 @@
 // a paced waiting-room window, sees it on the timeline, and pauses, resumes and ends it once the
 // worker's schedule step (driven from here) has opened it. Screenshots: test-results/admin-on-sales-*.png.
 import { randomUUID } from 'node:crypto';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createRedisClient } from '@tessera/core/infra/redis-client';
 import { runWindowSchedule } from '@tessera/core/waiting-room/run-window-schedule';
-import { createPrismaClient } from '@tessera/db/client';
+import { createPageTracker, openE2eStores, SETTLE, signInAsAdmin } from './admin-helpers.ts';
 import { launchBrowser } from './browser.ts';
-import { E2E_REDIS_URL } from './e2e-env.ts';
 import { screenshot } from './journey-helpers.ts';
 
 const baseUrl = inject('baseUrl');
-const prisma = createPrismaClient({ databaseUrl: inject('databaseUrl'), poolSize: 2 });
-const redis = createRedisClient({ redisUrl: E2E_REDIS_URL });
-const store = { prisma, redis, prefix: inject('redisPrefix') };
-const ADMIN = { email: 'admin@tessera.dev', password: 'Admin-pass-2026' };
-const SETTLE = { timeout: 20_000, interval: 250 };
+const stores = openE2eStores();
+const { prisma, store } = stores;
 const MINUTE = 60_000;
 const DAY = 86_400_000;
 
 let browser: Browser;
-const contexts: BrowserContext[] = [];
-const pageErrors: string[] = [];
+const pages = createPageTracker();
 let event: { id: string; title: string; startsAt: number };
 
 /** The browsers run in UTC, so a datetime-local value is the UTC ISO time to the minute. */
 const localInput = (ms: number) => new Date(ms).toISOString().slice(0, 16);
 
-const newPage = async (viewport = { width: 1280, height: 900 }) => {
-  const context = await browser.newContext({ viewport, locale: 'en-GB', timezoneId: 'UTC' });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  return page;
-};
-
-const signInAsAdmin = async (page: Page) => {
-  await page.goto(`${baseUrl}/login`);
-  await page.getByLabel('Email').fill(ADMIN.email);
-  await page.getByLabel('Password').fill(ADMIN.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByTestId('signed-in-user').waitFor();
-};
+const newPage = (viewport?: { width: number; height: number }) => pages.open(browser, viewport);
 
 /** A fresh published event, a week away, with no on-sale window. */
 const createEvent = async () => {
@@ -100,10 +80,9 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const context of contexts) await context.close();
+  await pages.closeAll();
   await browser?.close();
-  redis.disconnect();
-  await prisma.$disconnect();
+  await stores.close();
 });
 
 describe('on-sale scheduling', () => {
@@ -205,6 +184,6 @@ describe('on-sale scheduling', () => {
     const scrollWidth = await phone.evaluate(() => document.documentElement.scrollWidth);
     expect(scrollWidth).toBeLessThanOrEqual(390);
     await screenshot(phone, 'admin-on-sales-phone');
-    expect(pageErrors).toEqual([]);
+    expect(pages.errors).toEqual([]);
   });
 });

@@ -7,22 +7,23 @@
 import { randomUUID } from 'node:crypto';
 import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createRedisClient } from '@tessera/core/infra/redis-client';
 import { advanceAdmission } from '@tessera/core/waiting-room/advance-admission';
 import { runWindowSchedule } from '@tessera/core/waiting-room/run-window-schedule';
-import { createPrismaClient } from '@tessera/db/client';
+import {
+  createPageTracker,
+  drawTwoSectionVenue,
+  openE2eStores,
+  SETTLE,
+  signInAsAdmin,
+} from './admin-helpers.ts';
 import { launchBrowser } from './browser.ts';
-import { E2E_REDIS_URL } from './e2e-env.ts';
 import { screenshot } from './journey-helpers.ts';
 import { newFan } from './sale-helpers.ts';
 import { call as trpcCall } from './trpc-call.ts';
 
 const baseUrl = inject('baseUrl');
-const prisma = createPrismaClient({ databaseUrl: inject('databaseUrl'), poolSize: 2 });
-const redis = createRedisClient({ redisUrl: E2E_REDIS_URL });
-const store = { prisma, redis, prefix: inject('redisPrefix') };
-const ADMIN = { email: 'admin@tessera.dev', password: 'Admin-pass-2026' };
-const SETTLE = { timeout: 20_000, interval: 250 };
+const stores = openE2eStores();
+const { prisma, store } = stores;
 const MINUTE = 60_000;
 const DAY = 86_400_000;
 const suffix = randomUUID().slice(0, 6);
@@ -33,9 +34,8 @@ const FANS = 3;
 const SEATS_PER_FAN = 2;
 
 let browser: Browser;
-let context: BrowserContext;
+const pages = createPageTracker({ width: 1366, height: 1000 });
 const fanContexts: BrowserContext[] = [];
-const pageErrors: string[] = [];
 let admin: Page;
 let venueId = '';
 let eventId = '';
@@ -46,7 +46,6 @@ let windowStart = 0;
 const localInput = (ms: number) => new Date(ms).toISOString().slice(0, 16);
 const shot = (name: string, fullPage = true) =>
   screenshot(admin, `admin-journey-${name}`, fullPage);
-const previewCount = () => admin.getByTestId('preview-count').textContent();
 
 const call = <T>(
   request: APIRequestContext,
@@ -102,54 +101,27 @@ const heldOnDashboard = () =>
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  context = await browser.newContext({
-    viewport: { width: 1366, height: 1000 },
-    locale: 'en-GB',
-    timezoneId: 'UTC',
-  });
-  admin = await context.newPage();
-  admin.on('pageerror', (error) => pageErrors.push(error.message));
+  admin = await pages.open(browser);
 });
 
 afterAll(async () => {
   for (const c of fanContexts) await c.close();
-  await context?.close();
+  await pages.closeAll();
   await browser?.close();
-  redis.disconnect();
-  await prisma.$disconnect();
+  await stores.close();
 });
 
 describe('an admin runs a sale from an empty venue to the live dashboard', () => {
   it('1. signs in', async () => {
-    await admin.goto(`${baseUrl}/login`);
-    await admin.getByLabel('Email').fill(ADMIN.email);
-    await admin.getByLabel('Password').fill(ADMIN.password);
-    await shot('1-sign-in');
-    await admin.getByRole('button', { name: 'Sign in' }).click();
-    await admin.getByTestId('signed-in-user').waitFor();
+    await signInAsAdmin(admin, { beforeSubmit: () => shot('1-sign-in') });
   });
 
   it('2. builds a 2-section venue with a curved row block and saves it', async () => {
     await admin.goto(`${baseUrl}/admin/venues/new`);
     await admin.getByLabel('Venue name').fill(venueName);
     await admin.getByLabel('City').fill('Ghent');
-    await admin.getByRole('button', { name: '+ Straight section' }).click();
-    await expect.poll(previewCount, SETTLE).toBe('60 seats in 1 section(s)');
-    await admin.getByRole('button', { name: '+ Curved section' }).click();
-    await expect.poll(previewCount, SETTLE).toBe('132 seats in 2 section(s)');
-    const editor = admin.getByTestId('section-editor');
-    expect(await editor.getByLabel('Row shape').inputValue()).toBe('curved');
-    await editor.getByLabel('Section name').fill('Circle');
     // The curved block's front row becomes a second price tier.
-    await editor.getByLabel('Select row').selectOption('A');
-    await expect
-      .poll(() => admin.getByTestId('selection-summary').textContent(), SETTLE)
-      .toBe('24 seats selected');
-    await admin
-      .getByRole('toolbar', { name: 'Selected seats' })
-      .getByLabel('Tier')
-      .selectOption('P1');
-    await admin.getByRole('button', { name: 'Assign tier' }).click();
+    await drawTwoSectionVenue(admin);
     await shot('2-venue-designer');
 
     await admin.getByRole('button', { name: 'Create venue' }).click();
@@ -301,6 +273,6 @@ describe('an admin runs a sale from an empty venue to the live dashboard', () =>
     );
     expect(await admin.getByTestId('stat-Active shoppers').innerText()).toBe(String(FANS));
     await shot('6-dashboard-live');
-    expect(pageErrors).toEqual([]);
+    expect(pages.errors).toEqual([]);
   });
 });

@@ -3,45 +3,26 @@
 // remove seats by dragging a box, flag a seat accessible, create it, reopen it, edit and save it
 // again; then look at it on a phone. Screenshots of each screen (test-results/admin-venue-*.png).
 import { randomUUID } from 'node:crypto';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import {
+  createPageTracker,
+  drawTwoSectionVenue,
+  SETTLE,
+  signInAsAdmin as signIn,
+} from './admin-helpers.ts';
 import { launchBrowser } from './browser.ts';
 import { screenshot } from './journey-helpers.ts';
 
 const baseUrl = inject('baseUrl');
-const SETTLE = { timeout: 20_000, interval: 200 };
-const ADMIN = { email: 'admin@tessera.dev', password: 'Admin-pass-2026' };
 const venueName = `Designer Hall ${randomUUID().slice(0, 6)}`;
 
 let browser: Browser;
-const contexts: BrowserContext[] = [];
-const pageErrors: string[] = [];
+const pages = createPageTracker({ width: 1366, height: 1000 });
 let admin: Page;
 let venueUrl = '';
 
-const newPage = async (viewport = { width: 1366, height: 1000 }) => {
-  const context = await browser.newContext({ viewport, locale: 'en-GB', timezoneId: 'UTC' });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  return page;
-};
-
-const signIn = async (page: Page) => {
-  await page.goto(`${baseUrl}/login`);
-  await page
-    .getByLabel('Email')
-    .waitFor()
-    .catch(async (error: unknown) => {
-      await screenshot(page, 'admin-venue-login-failure');
-      throw error;
-    });
-  await page.getByLabel('Email').fill(ADMIN.email);
-  await page.getByLabel('Password').fill(ADMIN.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  // The header hides the name on a phone: wait for the session cookie's round trip instead.
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-};
+const newPage = (viewport?: { width: number; height: number }) => pages.open(browser, viewport);
 
 const previewCount = (page: Page) => page.getByTestId('preview-count').textContent();
 
@@ -69,7 +50,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const context of contexts) await context.close();
+  await pages.closeAll();
   await browser?.close();
 });
 
@@ -103,24 +84,8 @@ describe('venue layout designer', () => {
     await admin.getByTestId('layout-issues').getByText('The layout has no seats yet').waitFor();
     expect(await admin.getByRole('button', { name: 'Create venue' }).isDisabled()).toBe(true);
 
-    await admin.getByRole('button', { name: '+ Straight section' }).click();
-    await expect.poll(() => previewCount(admin), SETTLE).toBe('60 seats in 1 section(s)');
-    await admin.getByRole('button', { name: '+ Curved section' }).click();
-    await expect.poll(() => previewCount(admin), SETTLE).toBe('132 seats in 2 section(s)');
-    const editor = admin.getByTestId('section-editor');
-    expect(await editor.getByLabel('Row shape').inputValue()).toBe('curved');
-    await editor.getByLabel('Section name').fill('Circle');
-
-    // Whole row A of the curved section into tier P1.
-    await editor.getByLabel('Select row').selectOption('A');
-    await expect
-      .poll(() => admin.getByTestId('selection-summary').textContent(), SETTLE)
-      .toBe('24 seats selected');
-    await admin
-      .getByRole('toolbar', { name: 'Selected seats' })
-      .getByLabel('Tier')
-      .selectOption('P1');
-    await admin.getByRole('button', { name: 'Assign tier' }).click();
+    // Straight rows, then a curved block whose whole row A goes into tier P1.
+    await drawTwoSectionVenue(admin);
 
     // Drag a box over seats 1–3 of the straight section's row A and remove them.
     const from = await toPage(admin, VENUE, { x: 24.5, y: 9.4 });
@@ -204,6 +169,6 @@ describe('venue layout designer', () => {
     const width = await phone.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(390);
     await screenshot(phone, 'admin-venue-phone');
-    expect(pageErrors).toEqual([]);
+    expect(pages.errors).toEqual([]);
   });
 });
