@@ -7,7 +7,7 @@ import { TRPCError } from '@trpc/server';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import type { ApiConfig } from '../env.ts';
 import { toTrpcError } from '../trpc/to-trpc-error.ts';
-import { sharedRateLimits, type RateLimitedCall } from './rate-limits.ts';
+import { sharedRateLimits, type RateLimitedCall, type RateLimitTable } from './rate-limits.ts';
 
 export interface RateLimitContext {
   redis: Redis;
@@ -17,16 +17,25 @@ export interface RateLimitContext {
   req: { ip: string };
 }
 
+type LimitConfig = RateLimitContext['config'];
+const tables = new WeakMap<LimitConfig, RateLimitTable>();
+
+/** The six calls' budgets from the config, built once per config (join is on the hot path). */
+const tableOf = (config: LimitConfig) => {
+  let table = tables.get(config);
+  if (!table) {
+    const { join, status } = config.waitingRoom.limits;
+    tables.set(config, (table = { ...config.rateLimits, join, queueStatus: status }));
+  }
+  return table;
+};
+
 /** Counts one call of the request's caller; throws RATE_LIMITED (429) past a budget. */
 export const consumeRateLimit = (ctx: RateLimitContext, call: RateLimitedCall, account: string) =>
   sharedRateLimits({
     redis: ctx.redis,
     prefix: ctx.config.redisPrefix,
-    limits: {
-      ...ctx.config.rateLimits,
-      join: ctx.config.waitingRoom.limits.join,
-      queueStatus: ctx.config.waitingRoom.limits.status,
-    },
+    limits: tableOf(ctx.config),
   }).consume(call, { account, ip: ctx.req.ip });
 
 /** True when the error reaches the client as a 5xx (mapped by the same table as the middleware). */
