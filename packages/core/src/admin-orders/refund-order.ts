@@ -2,11 +2,14 @@
 // sold_guard lets the seats sell again, seats_sold lowered), then Redis returns the seats to sale
 // (refund-4: version bump + stream entry, so the live seat map and reconciliation see it), then
 // the provider returns the money. The claim makes a refund happen once; a provider failure leaves
-// the payment SUCCEEDED, and refunding again retries only the money.
+// the payment SUCCEEDED, and refunding again retries only the money. A processor that does not
+// answer within the checkout's provider timeout counts as a failure (the admin is told to retry;
+// the processor refunds a charge once however often it is asked).
 import { AppErrorCode } from '@tessera/contracts/errors';
 import { AppError } from '../errors/app-error.ts';
 import type { AdminDeps } from '../admin-events/admin-deps.ts';
 import { returnRefundedSeats } from '../holds/return-refunded-seats.ts';
+import { refundWithTimeout } from '../payments/provider-timeouts.ts';
 
 export type RefundReason = 'admin_refund' | 'event_cancelled';
 
@@ -90,10 +93,11 @@ const refundPayments = async (
     if (claimed.count === 0) continue;
     try {
       if (payment.providerRef) {
-        await deps.provider.refund({
-          providerRef: payment.providerRef,
-          amountCents: payment.amountCents,
-        });
+        await refundWithTimeout(
+          deps.provider,
+          { providerRef: payment.providerRef, amountCents: payment.amountCents },
+          deps.chargeTimeoutMs,
+        );
       }
     } catch (error) {
       await deps.prisma.payment.update({

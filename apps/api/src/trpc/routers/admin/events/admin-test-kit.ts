@@ -29,13 +29,14 @@ export const createAdmin = async (testApp: TestApp) => {
 /** `refundFails(ref)` makes the provider refuse that refund (a provider outage). */
 export const createAdminKit = async (
   testApp: TestApp,
-  refundFails: (providerRef: string) => boolean = () => false,
+  /** Runs before each refund reaches the processor: throw to fail it, or wait to make it slow. */
+  beforeRefund: (providerRef: string) => void | Promise<void> = () => undefined,
 ) => {
   const simulated = createSimulatedCardProcessor({ latencyMs: 0 });
   const provider = {
     ...simulated,
     refund: async (options: { providerRef: string; amountCents: number }) => {
-      if (refundFails(options.providerRef)) throw new Error('provider unavailable');
+      await beforeRefund(options.providerRef);
       return simulated.refund(options);
     },
   };

@@ -210,7 +210,9 @@ describe('admin.orders.expiredHolds', () => {
 describe('refunds when the payment provider fails', () => {
   it('keeps the money claim retryable for a refund and for a cancel', async () => {
     let outage = true;
-    const flaky = await createAdminKit(testApp, () => outage);
+    const flaky = await createAdminKit(testApp, () => {
+      if (outage) throw new Error('provider unavailable');
+    });
     const sale = await createSaleEvent({ testApp });
     const buyer = flaky.callers.as(await createFan(testApp));
     const buyOne = async (seatId: number) => {
@@ -251,5 +253,35 @@ describe('refunds when the payment provider fails', () => {
       expect(flaky.provider.refunds.has(order.payments[0]!.providerRef!)).toBe(true);
     }
     expect((await flaky.invariants(sale.event.id))?.ok).toBe(true);
+  });
+
+  it('stops waiting for a processor that hangs on a refund, and the refund can be retried', async () => {
+    let hanging = true;
+    const slow = await createAdminKit(testApp, async () => {
+      if (hanging) await new Promise((resolve) => setTimeout(resolve, 5_000));
+    });
+    slow.callers.deps.checkout.chargeTimeoutMs = 200;
+    const sale = await createSaleEvent({ testApp });
+    const buyer = slow.callers.as(await createFan(testApp));
+    const hold = await buyer.holds.create({ eventId: sale.event.id, seatIds: [sale.rowA[0]!] });
+    const { orderId } = await buyer.checkout.pay({
+      holdId: hold.id,
+      paymentMethod: SUCCESS_CARD,
+      idempotencyKey: randomUUID(),
+    });
+
+    // Answered at the timeout, long before the processor would have: the money claim is put back.
+    await expect(slow.admin.admin.orders.refund({ orderId: orderId! })).rejects.toMatchObject({
+      code: 'SERVICE_UNAVAILABLE',
+      message: expect.stringContaining('Refund the order again'),
+    });
+    const stuck = await slow.admin.admin.orders.get({ orderId: orderId! });
+    expect([stuck.status, stuck.payments[0]!.status]).toEqual(['REFUNDED', 'SUCCEEDED']);
+
+    hanging = false;
+    await slow.admin.admin.orders.refund({ orderId: orderId! });
+    const done = await slow.admin.admin.orders.get({ orderId: orderId! });
+    expect(done.payments[0]!.status).toBe('REFUNDED');
+    expect(slow.provider.refunds.has(done.payments[0]!.providerRef!)).toBe(true);
   });
 });
