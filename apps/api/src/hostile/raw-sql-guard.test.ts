@@ -39,11 +39,12 @@ const afterTypeArguments = (rest: string): string => {
   return trimmed;
 };
 
-/** Every `$queryRaw…`/`$executeRaw…` call site, and whether its SQL is a parameterised template. */
+/** Every `$queryRaw…`/`$executeRaw…` call site, and whether its SQL is a parameterised template
+ * (a name in quotes, as in `Pick<PrismaClient, '$queryRaw'>`, is a type, not a call). */
 const rawPrismaCallSites = (files: string[]): CallSite[] =>
   files.flatMap((file) => {
     const source = readFileSync(file, 'utf8');
-    return [...source.matchAll(/\$(queryRaw|executeRaw)(Unsafe)?\b/g)].map((match) => {
+    return [...source.matchAll(/(?<!['"])\$(queryRaw|executeRaw)(Unsafe)?\b/g)].map((match) => {
       const next = afterTypeArguments(source.slice(match.index + match[0].length));
       const tagged = !match[2] && (next.startsWith('`') || /^\(\s*Prisma\.sql`/.test(next));
       return {
