@@ -41,18 +41,31 @@ const prisma = createPrismaClient({ databaseUrl: env.DATABASE_URL, poolSize: 5 }
 const connection = createRedisClient({ redisUrl: env.REDIS_URL, forBullmq: true });
 const prefix = bullmqPrefix(env.REDIS_PREFIX);
 const queue = createMaintenanceQueue({ connection, prefix });
-await scheduleMaintenance(queue, env.MAINTENANCE_EVERY_MS);
 // Seat-state keys and scripts use their own client; BullMQ's connection blocks and never times out.
 const redis = createRedisClient({ redisUrl: env.REDIS_URL });
 const seatPrefix = env.REDIS_PREFIX;
 const tickQueue = createSeatSyncTickQueue({ connection, prefix });
 const reconcileQueue = createReconcileQueue({ connection, prefix });
-await scheduleSeatSync(tickQueue, {
-  reconcileEveryMs: env.RECONCILE_EVERY_MS,
-  sweepEveryMs: env.SWEEP_EVERY_MS,
-});
 const waitingRoomQueue = createWaitingRoomQueue({ connection, prefix });
-await scheduleWaitingRoom(waitingRoomQueue, env.WAITING_ROOM_EVERY_MS);
+// Upserts: one schedule per tick however many workers start or how often this runs.
+const scheduleTicks = async () => {
+  await scheduleMaintenance(queue, env.MAINTENANCE_EVERY_MS);
+  await scheduleSeatSync(tickQueue, {
+    reconcileEveryMs: env.RECONCILE_EVERY_MS,
+    sweepEveryMs: env.SWEEP_EVERY_MS,
+  });
+  await scheduleWaitingRoom(waitingRoomQueue, env.WAITING_ROOM_EVERY_MS);
+};
+await scheduleTicks();
+// A Redis that restarted empty lost the schedules with everything else, and nothing would tick
+// again (no reconciliation, sweeps or admissions): put them back whenever the connection returns.
+connection.on('ready', () => {
+  scheduleTicks().then(
+    () => logger.info('tick schedules upserted after Redis reconnected'),
+    (err: unknown) =>
+      logger.error({ err }, 'tick schedules could not be upserted after reconnecting'),
+  );
+});
 const workers = [
   createMaintenanceWorker({ prisma, connection, prefix, logger }),
   createSeatSyncTickWorker({ redis, seatPrefix, reconcileQueue, connection, prefix, logger }),

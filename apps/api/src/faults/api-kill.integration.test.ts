@@ -1,5 +1,5 @@
 // Fault: an API replica SIGKILLed mid-sale. Two replicas, the worker and Debian's nginx
-// (scripts/scale.mjs, ports 5100–5102, worker metrics 5149) and FAULT_FANS fans (default 240) for
+// (fault-stack.ts, ports 5100–5102, worker metrics 5149) and FAULT_FANS fans (default 240) for
 // 200 seats driven through nginx (sale-driver.ts: retries of transport errors and 502/503/504 with
 // the same idempotency key, as the web app does). Before the sale a probe fan holds a seat through
 // replica 1 directly; once fans are holding, replica 1 (and the node process tsx runs it in) is
@@ -10,69 +10,48 @@
 // fresh seats.snapshot equals Postgres (sold) + Redis (held). Prints the per-fault report.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventKeys } from '@tessera/core/holds/keys';
-import { createRedisClient } from '@tessera/core/infra/redis-client';
-import { checkInvariants } from '@tessera/core/invariants/check-invariants';
-import { createPrismaClient } from '@tessera/db/client';
-import { startScale, type ScaleStack } from '../../../../scripts/scale.mjs';
-import { createJoinFixture, type JoinFixture } from '../bench/join-fixture.ts';
 import { SUCCESS_CARD } from '../testing/checkout-fixture.ts';
 import { createSaleClient } from '../scale/flash-sale-fans.ts';
+import { drainAndVerify, expectConverged } from './drain-and-verify.ts';
+import { SESSION_COOKIE, startFaultStack, type FaultStack } from './fault-stack.ts';
 import { sigkillTree } from './processes.ts';
+import { launchSale } from './run-sale.ts';
 import { createFaultSale, faultReport } from './sale-driver.ts';
 
 const FANS = Number(process.env.FAULT_FANS ?? 240);
-const COOKIE = 'tessera_session';
 const print = (line: string) => process.stdout.write(`${line}\n`);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-const prisma = createPrismaClient({ databaseUrl: process.env.DATABASE_URL!, poolSize: 4 });
-const redis = createRedisClient({ redisUrl: process.env.REDIS_URL! });
-const redisPrefix = `faults-api:${randomUUID().slice(0, 8)}:`;
-let stack: ScaleStack;
-let fixture: JoinFixture;
+let harness: FaultStack | undefined;
 
 beforeAll(async () => {
-  const [fixtureResult, stackResult] = await Promise.allSettled([
-    createJoinFixture({ prisma, redis, redisPrefix, fans: FANS + 1, admitPerMinute: 60_000 }),
-    startScale({
-      replicas: 2,
-      port: 5100,
-      databaseUrl: process.env.DATABASE_URL!,
-      redisUrl: process.env.REDIS_URL!,
-      redisPrefix,
-      output: process.env.FAULT_LOGS === '1' ? 'inherit' : 'quiet',
-      env: {
-        LOG_LEVEL: process.env.FAULT_LOGS === '1' ? 'warn' : 'error',
-        // Every fan reaches the API from nginx on 127.0.0.1: lift the per-IP budgets.
-        WAITING_ROOM_JOIN_LIMIT_PER_IP: String(FANS * 10),
-        WAITING_ROOM_STATUS_LIMIT_PER_IP: String(FANS * 100),
-        PAYMENT_SIMULATED_LATENCY_MS: '20',
-        WAITING_ROOM_EVERY_MS: '250',
-      },
-    }),
-  ]);
-  if (stackResult.status === 'fulfilled') stack = stackResult.value;
-  if (fixtureResult.status === 'rejected') throw fixtureResult.reason;
-  if (stackResult.status === 'rejected') throw stackResult.reason;
-  fixture = fixtureResult.value;
+  harness = await startFaultStack({
+    port: 5100,
+    workerMetricsPort: 5149,
+    databaseUrl: process.env.DATABASE_URL!,
+    redisUrl: process.env.REDIS_URL!,
+    fans: FANS,
+    label: 'faults-api',
+  });
 }, 180_000);
 
 afterAll(async () => {
-  await stack?.stop();
-  const keys = await redis.keys(`${redisPrefix}*`);
-  if (keys.length > 0) await redis.del(...keys);
-  await Promise.all([prisma.$disconnect(), redis.quit()]);
+  await harness?.close();
 });
 
 describe('an API replica SIGKILLed mid-sale', () => {
   it('the other replica keeps serving; holds and sessions survive; nothing sold twice or lost', async () => {
+    const { stack, fixture } = harness!;
     const { eventId } = fixture;
     const [one, two] = stack.replicas;
 
     // The probe fan: admitted and holding one seat through replica 1 before the kill.
     const probe = fixture.fans[FANS]!;
-    const onOne = createSaleClient({ baseUrl: one!.url, cookieName: COOKIE, maxSockets: 2 });
+    const onOne = createSaleClient({
+      baseUrl: one!.url,
+      cookieName: SESSION_COOKIE,
+      maxSockets: 2,
+    });
     await onOne.call(probe, 'POST', 'waitingRoom.join', { eventId });
     let token: string | undefined;
     for (let tries = 0; !token && tries < 100; tries++) {
@@ -91,19 +70,11 @@ describe('an API replica SIGKILLed mid-sale', () => {
     expect(onOne.stats.servedBy).toEqual({ 'api-1': onOne.stats.responses });
     onOne.close();
 
-    // The sale through nginx; fans arrive over three seconds.
-    const sale = createFaultSale({ baseUrl: stack.url, cookieName: COOKIE, maxSockets: 64 });
-    const deadline = Date.now() + 60_000;
-    const started = Date.now();
-    const fans = Promise.all(
-      fixture.fans.slice(0, FANS).map(async (fan, index) => {
-        await sleep((index / FANS) * 3_000);
-        await sale.runFan({ fan, index, eventId, deadline });
-      }),
-    );
-
-    // Mid-sale: once fans are holding seats, SIGKILL replica 1.
-    while ((sale.outcomes.held ?? 0) < 25 && Date.now() < deadline) await sleep(20);
+    // The sale through nginx; fans arrive over three seconds. Once fans hold seats, SIGKILL
+    // replica 1.
+    const run = launchSale({ baseUrl: stack.url, fixture, fans: FANS });
+    const { sale } = run;
+    await run.holding(25);
     const servedBeforeKill = { ...sale.stats.servedBy };
     const killed = sigkillTree(one!.pid!);
     const killedAt = Date.now();
@@ -113,7 +84,11 @@ describe('an API replica SIGKILLed mid-sale', () => {
 
     // The probe fan, through nginx: its session and its hold made on replica 1 are still there,
     // and it can pay for it.
-    const probeClient = createFaultSale({ baseUrl: stack.url, cookieName: COOKIE, maxSockets: 2 });
+    const probeClient = createFaultSale({
+      baseUrl: stack.url,
+      cookieName: SESSION_COOKIE,
+      maxSockets: 2,
+    });
     const mine = await probeClient.call(probe, 'GET', 'holds.mine', { eventId });
     const probePay = await probeClient.call(probe, 'POST', 'checkout.pay', {
       holdId: probeHoldId,
@@ -122,83 +97,34 @@ describe('an API replica SIGKILLed mid-sale', () => {
     });
     probeClient.close();
 
-    await fans;
+    const seconds = await run.finished();
     clearTimeout(settle);
-    const seconds = (Date.now() - started) / 1000;
-    sale.close();
     const report = faultReport(sale.timeline, killedAt);
     const servedAfterKill = Object.fromEntries(
       Object.entries(sale.stats.servedBy).map(([id, n]) => [id, n - (servedBeforeKill[id] ?? 0)]),
     );
-
-    // Drain: the worker reconciles every change into Postgres.
-    const check = () =>
-      checkInvariants({ prisma, redis, prefix: redisPrefix, eventIds: [eventId] });
-    let invariants = await check();
-    for (
-      let i = 0;
-      i < 150 && (invariants.events[0]?.reconciliationLag !== 0 || !invariants.ok);
-      i++
-    ) {
-      await sleep(200);
-      invariants = await check();
-    }
-    const drainedAt = Date.now();
-
-    // Postgres: no seat in two confirmed orders; every acknowledged sale is a confirmed order.
-    const doubleSold = await prisma.$queryRaw<{ seat_id: number }[]>`
-      SELECT os.seat_id FROM order_seats os JOIN orders o ON o.id = os.order_id
-      WHERE os.event_id = ${eventId}::uuid AND o.status = 'CONFIRMED' AND os.sold_guard
-      GROUP BY os.seat_id HAVING count(*) > 1`;
+    const probeOrderId = (probePay.data as { orderId?: string | null } | undefined)?.orderId;
     const acknowledged = [
       ...sale.acknowledged,
-      ...((probePay.data as { orderId: string | null } | undefined)?.orderId
-        ? [
-            {
-              orderId: (probePay.data as { orderId: string }).orderId,
-              holdId: probeHoldId,
-              seats: 1,
-            },
-          ]
-        : []),
+      ...(probeOrderId ? [{ orderId: probeOrderId, holdId: probeHoldId, seats: 1 }] : []),
     ];
-    const confirmed = await prisma.order.findMany({
-      where: { id: { in: acknowledged.map((a) => a.orderId) }, status: 'CONFIRMED' },
-      select: { id: true, _count: { select: { seats: true } } },
-    });
-    const soldInPostgres = await prisma.orderSeat.findMany({
-      where: { eventId, soldGuard: true, order: { status: 'CONFIRMED' } },
-      select: { seatId: true },
+    const verdict = await drainAndVerify({
+      prisma: harness!.prisma,
+      redis: harness!.redis,
+      redisPrefix: harness!.redisPrefix,
+      eventId,
+      baseUrl: stack.url,
+      acknowledged,
     });
 
-    // The seat map converges: a fresh snapshot (through nginx) = sold in Postgres + held in Redis.
-    const reader = createSaleClient({ baseUrl: stack.url, cookieName: COOKIE, maxSockets: 1 });
-    const snapshot = (
-      await reader.call({ token: 'anonymous' }, 'GET', 'seats.snapshot', { eventId })
-    ).data as { seatIds: number[]; statuses: string };
-    const redisSeats = await redis.hgetall(eventKeys({ prefix: redisPrefix, eventId }).seats);
-    reader.close();
-    const now = Date.now();
-    const mapSold = snapshot.seatIds
-      .filter((_, i) => snapshot.statuses[i] === 's')
-      .sort((a, b) => a - b);
-    const mapHeld = snapshot.seatIds
-      .filter((_, i) => snapshot.statuses[i] === 'h')
-      .sort((a, b) => a - b);
-    const heldInRedis = Object.entries(redisSeats)
-      .filter(([, v]) => v !== '0' && v !== 's' && Number(v.split(':')[0]) > now)
-      .map(([seatId]) => Number(seatId))
-      .sort((a, b) => a - b);
-
-    const ackSeats = acknowledged.reduce((n, a) => n + a.seats, 0);
     print(
       [
         `\nFault: API replica 1 SIGKILLed mid-sale (pids ${killed.join(', ')}) — ${FANS} fans, 200 seats, ${seconds.toFixed(1)} s`,
         `  requests served: ${sale.timeline.length - sale.timeline.filter((a) => a.failed).length} of ${sale.timeline.length} answers; after the kill ${report.servedAfter} ok, ${report.failedAfter} failed; per replica after the kill ${JSON.stringify(servedAfterKill)}`,
         `  errors seen by fans after the kill: ${JSON.stringify(report.errorsSeen)} (${sale.retried()} retries in all, same idempotency key)`,
-        `  outcomes ${JSON.stringify(sale.outcomes)} (pay:PENDING / pay:CONFLICT: the pay attempt died with replica 1; the retry is told "being processed" until its 60 s payment lease lapses or the worker's recovery tick finishes it); acknowledged ${acknowledged.length} sales / ${ackSeats} seats, ${confirmed.length} confirmed in Postgres, ${soldInPostgres.length} seats sold in Postgres`,
+        `  outcomes ${JSON.stringify(sale.outcomes)} (pay:PENDING / pay:CONFLICT: the pay attempt died with replica 1; the retry is told "being processed" until its 60 s payment lease lapses or the worker's recovery tick finishes it); acknowledged ${acknowledged.length} sales / ${verdict.acknowledgedSeats} seats, ${verdict.confirmedIds.length} confirmed in Postgres, ${verdict.soldInPostgres.length} seats sold in Postgres`,
         `  probe fan (held on replica 1): holds.mine ${mine.status}, pay ${(probePay.data as { status?: string } | undefined)?.status ?? probePay.errorCode}`,
-        `  recovery: last failed answer ${report.recoveryMs} ms after the kill; drained (lag 0, invariants ${invariants.ok ? 'PASS' : 'FAIL'}) ${drainedAt - killedAt} ms after the kill`,
+        `  recovery: last failed answer ${report.recoveryMs} ms after the kill; drained (lag ${verdict.invariants.events[0]?.reconciliationLag}, invariants ${verdict.invariants.ok ? 'PASS' : 'FAIL'}) ${verdict.drainedAt - killedAt} ms after the kill`,
       ].join('\n'),
     );
 
@@ -217,16 +143,7 @@ describe('an API replica SIGKILLed mid-sale', () => {
     const mineHolds = (mine.data as { holds: Array<{ id: string }> } | undefined)?.holds ?? [];
     expect(mineHolds.map((h) => h.id)).toContain(probeHoldId);
     expect(probePay.data).toMatchObject({ status: 'SUCCEEDED' });
-    // Nothing sold twice; every sale acknowledged to a fan is in Postgres.
-    expect(doubleSold).toEqual([]);
-    expect(acknowledged.length).toBeGreaterThan(0);
-    expect(confirmed.map((o) => o.id).sort()).toEqual(acknowledged.map((a) => a.orderId).sort());
-    expect(soldInPostgres.length).toBeGreaterThanOrEqual(ackSeats);
-    expect(soldInPostgres.length).toBeLessThanOrEqual(snapshot.seatIds.length);
-    // Drained: invariants pass; the seat map equals Postgres + Redis.
-    expect(invariants.events[0]?.reconciliationLag).toBe(0);
-    expect(invariants.ok).toBe(true);
-    expect(mapSold).toEqual(soldInPostgres.map((s) => s.seatId).sort((a, b) => a - b));
-    expect(mapHeld).toEqual(heldInRedis);
+    // Nothing sold twice, every acknowledged sale confirmed, drained, the seat map converged.
+    expectConverged(verdict, acknowledged);
   }, 150_000);
 });

@@ -3,7 +3,8 @@
 // like the web app when something breaks: a request that fails in transport or with 502/503/504
 // is retried after a short pause, mutations with the SAME idempotency key. Every answer is put
 // on a timeline (for "served after the fault", "errors seen by fans" and recovery time), and every
-// sale acknowledged to a fan (checkout.pay SUCCEEDED with an order id) is recorded.
+// sale acknowledged to a fan (checkout.pay SUCCEEDED with an order id) is recorded. A fan whose
+// queue place was lost (Redis restarted empty: status NOT_JOINED) joins again, as the web app does.
 import { randomUUID } from 'node:crypto';
 import { DECLINE_CARD, SUCCESS_CARD } from '../testing/checkout-fixture.ts';
 import { createSaleClient, type Fan } from '../scale/flash-sale-fans.ts';
@@ -12,6 +13,8 @@ export interface Answer {
   at: number;
   procedure: string;
   status: number;
+  /** How long the answer took. */
+  tookMs: number;
   /** Transport error or 502/503/504: what a fan sees as "the site hiccuped". */
   failed: boolean;
 }
@@ -25,17 +28,20 @@ export interface Acknowledged {
 const RETRYABLE = new Set([0, 502, 503, 504]);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+export interface FaultSaleOptions {
+  baseUrl: string;
+  cookieName: string;
+  maxSockets: number;
+  /** Retries of a transport error or 502/503/504 per call. */
+  retries?: number;
+}
+
 export const createFaultSale = ({
   baseUrl,
   cookieName,
   maxSockets,
   retries = 8,
-}: {
-  baseUrl: string;
-  cookieName: string;
-  maxSockets: number;
-  retries?: number;
-}) => {
+}: FaultSaleOptions) => {
   const client = createSaleClient({ baseUrl, cookieName, maxSockets });
   const timeline: Answer[] = [];
   const acknowledged: Acknowledged[] = [];
@@ -46,9 +52,11 @@ export const createFaultSale = ({
   /** One call, retried (same input, so the same idempotency key) while it fails retryably. */
   const call = async (fan: Fan, method: 'GET' | 'POST', procedure: string, input: unknown) => {
     for (let attempt = 0; ; attempt++) {
+      const sent = Date.now();
       const result = await client.call(fan, method, procedure, input);
       const failed = RETRYABLE.has(result.status);
-      timeline.push({ at: Date.now(), procedure, status: result.status, failed });
+      const at = Date.now();
+      timeline.push({ at, procedure, status: result.status, tookMs: at - sent, failed });
       if (!failed || attempt >= retries) return result;
       retried++;
       await sleep(150 + Math.random() * 250);
@@ -76,7 +84,10 @@ export const createFaultSale = ({
       const place = status.data as
         { state: string; admission: { token: string } | null } | undefined;
       if (place?.state === 'ADMITTED' && place.admission) token = place.admission.token;
-      else if (place && ['SOLD_OUT', 'ENDED', 'EXPIRED'].includes(place.state))
+      else if (place?.state === 'NOT_JOINED') {
+        count('rejoined');
+        await call(fan, 'POST', 'waitingRoom.join', { eventId });
+      } else if (place && ['SOLD_OUT', 'ENDED', 'EXPIRED'].includes(place.state))
         return count('sold-out-in-queue');
     }
     if (!token) return count('not-admitted');
@@ -130,5 +141,12 @@ export const faultReport = (timeline: Answer[], faultAt: number) => {
     errorsSeen,
     /** From the fault to the last failed answer a fan saw (0 when none failed). */
     recoveryMs: lastFailure === undefined ? 0 : lastFailure - faultAt,
+    /** The slowest answer after the fault, by procedure (back-pressure: a stuck call shows here). */
+    slowestMs: Object.fromEntries(
+      [...new Set(after.map((a) => a.procedure))].map((procedure) => [
+        procedure,
+        Math.max(...after.filter((a) => a.procedure === procedure).map((a) => a.tookMs)),
+      ]),
+    ),
   };
 };
