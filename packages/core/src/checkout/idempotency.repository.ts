@@ -57,7 +57,9 @@ export const completeIdempotencyKey = async ({
   recordId: string;
   response: object;
 }) => {
-  await prisma.idempotencyRecord.update({
+  // updateMany: the record may be gone (a retry gave the claim back, presuming this attempt dead);
+  // the answer still stands and goes to the fan, and the retry finds the payment it made.
+  await prisma.idempotencyRecord.updateMany({
     where: { id: recordId },
     data: { status: 'COMPLETED', response },
   });

@@ -21,6 +21,7 @@ import { DEFAULT_PAYMENT_LEASE_MS, releaseStaleClaims, takeOverPayment } from '.
 import { paymentUserMessage } from './payment-messages.ts';
 import { resumePayment } from './resume-payment.ts';
 import { startPayment } from './start-payment.ts';
+import { isUniqueViolation } from './unique-violation.ts';
 
 export { PAY_SCOPE };
 const IDEMPOTENCY_TTL_MS = 24 * 3_600_000;
@@ -119,7 +120,12 @@ export const pay = async (deps: CheckoutDeps, options: PayOptions): Promise<PayR
   } catch (error) {
     // Nothing was charged: give the key back so the fan can retry with it.
     await abandonIdempotencyKey({ prisma, recordId: claim.recordId });
-    throw error;
+    // A payment under this key already exists: an attempt that looked dead (its claim was given
+    // back after the lease) was alive and created it meanwhile. Answer as for any attempt in flight.
+    if (!isUniqueViolation(error)) throw error;
+    const response = await inProgress(deps, options);
+    if (!response) throw stillInProgress();
+    return response;
   }
   const response = await chargeAndConfirm(deps, { hold, payment, card });
   await completeIdempotencyKey({ prisma, recordId: claim.recordId, response });
