@@ -68,6 +68,9 @@ const setupInProcess = async (name: string, options: LoadFixtureOptions) => {
   return { file, fixture };
 };
 
+/** The end of what the stack's API and worker logged, for a failed run's message. */
+const stackLogTail = () => `--- API and worker log (end) ---\n${stack.logs.join('').slice(-6_000)}`;
+
 const teardown = (file: string) => loadCommand('load-teardown', ['--fixture', file], env);
 
 interface Summary {
@@ -115,9 +118,16 @@ describe.each(runners)('k6 suite through %s', (runner) => {
     smokeFixture = await setup(`smoke-${runner}`, ['--fans', '1']);
     const summaryFile = path.join(dir, `smoke-${runner}-summary.json`);
     const run = await runK6Script(runner, 'smoke.js', {
-      env: { BASE_URL: stack.baseUrl, FIXTURE: smokeFixture.file, SUMMARY_JSON: summaryFile },
+      env: {
+        BASE_URL: stack.baseUrl,
+        FIXTURE: smokeFixture.file,
+        SUMMARY_JSON: summaryFile,
+        // Gives up well inside this test's timeout, so a fan never admitted fails with the
+        // run's output (and the stack's log) instead of a bare timeout.
+        MAX_QUEUE_SECONDS: '90',
+      },
     });
-    expect(run.code, `${run.stdout}\n${run.stderr}`).toBe(0);
+    expect(run.code, `${run.stdout}\n${run.stderr}\n${stackLogTail()}`).toBe(0);
     expect(run.stdout).toContain('all thresholds passed');
 
     const sold = await soldSeats(smokeFixture.fixture.eventId);
