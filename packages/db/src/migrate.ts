@@ -104,6 +104,20 @@ export const migrate = async (
   }
 };
 
+/** Drops the database named in `databaseUrl` (a test's own), closing its connections. */
+export const dropDatabase = async (databaseUrl: string): Promise<void> => {
+  const url = new URL(databaseUrl);
+  const name = decodeURIComponent(url.pathname.slice(1));
+  url.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: url.toString() });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${name.replaceAll('"', '""')}" WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+};
+
 /** Creates the database named in `databaseUrl` if it does not exist (connects to `postgres`). */
 export const ensureDatabase = async (databaseUrl: string): Promise<void> => {
   const url = new URL(databaseUrl);

@@ -12,12 +12,22 @@ import { createRedisClient } from '@tessera/core/infra/redis-client';
 import { checkInvariants } from '@tessera/core/invariants/check-invariants';
 import { reconcileEvent } from '@tessera/core/reconciliation/reconcile-event';
 import { createPrismaClient } from '@tessera/db/client';
+import { dropDatabase, ensureDatabase, migrate } from '@tessera/db/migrate';
 import { createLoadFixture, type LoadFixture, type LoadFixtureOptions } from './load-fixture.ts';
 import { freePort, k6OnPath, loadCommand, runK6Script, startStack } from './k6-stack.ts';
 
 const prefix = `k6test:${randomUUID()}:`;
+// A database of its own: the stack's worker ticks over every live on-sale window of its database,
+// and other test files create, open and end windows (some with thousands of fans) in the shared
+// one while this file runs; here the worker sees only this file's sales.
+const databaseUrl = (() => {
+  const url = new URL(process.env.DATABASE_URL!);
+  url.pathname = `/tessera_k6_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
+  return url.toString();
+})();
 const env: NodeJS.ProcessEnv = {
   ...process.env,
+  DATABASE_URL: databaseUrl,
   REDIS_PREFIX: prefix,
   LOG_LEVEL: 'warn',
   PAYMENT_SIMULATED_LATENCY_MS: '50',
@@ -32,13 +42,15 @@ const NO_LATENCY_CEILINGS = {
   P99_STATUS_MS: '600000',
 };
 const runners: Array<'shim' | 'k6'> = k6OnPath() ? ['shim', 'k6'] : ['shim'];
-const prisma = createPrismaClient({ databaseUrl: process.env.DATABASE_URL!, poolSize: 2 });
+const prisma = createPrismaClient({ databaseUrl, poolSize: 2 });
 const redis = createRedisClient({ redisUrl: process.env.REDIS_URL! });
 let stack: Awaited<ReturnType<typeof startStack>>;
 let dir = '';
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'tessera-k6-'));
+  await ensureDatabase(databaseUrl);
+  await migrate(databaseUrl);
   if (!runners.includes('k6'))
     console.warn('k6 is not on PATH: the k6 suite runs through the Node shim only (k6/README.md)');
   stack = await startStack({ port: await freePort(4121, 4199), env });
@@ -50,6 +62,7 @@ afterAll(async () => {
   if (keys.length > 0) await redis.del(...keys);
   redis.disconnect();
   await prisma.$disconnect();
+  await dropDatabase(databaseUrl);
   rmSync(dir, { recursive: true, force: true });
 });
 
