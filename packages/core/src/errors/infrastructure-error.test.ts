@@ -30,6 +30,22 @@ describe('asServiceUnavailable', () => {
     expect(asServiceUnavailable(error)?.code).toBe(AppErrorCode.SERVICE_UNAVAILABLE);
   });
 
+  it.each([
+    ['Connection terminated unexpectedly', 'Postgres stopped under a running query'],
+    [
+      'Client has encountered a connection error and is not queryable',
+      'a pooled client that lost it',
+    ],
+    ['timeout exceeded when trying to connect', 'no connection in time'],
+  ])('makes the pg driver\'s "%s" (%s) a 503, raw or wrapped by Prisma', (message) => {
+    expect(asServiceUnavailable(new Error(message))?.code).toBe(AppErrorCode.SERVICE_UNAVAILABLE);
+    const wrapped = Object.assign(new Error('Invalid prisma.payment.create() invocation'), {
+      name: 'PrismaClientUnknownRequestError',
+      cause: new Error(message),
+    });
+    expect(asServiceUnavailable(wrapped)?.code).toBe(AppErrorCode.SERVICE_UNAVAILABLE);
+  });
+
   it('leaves a Postgres refusal under P2039 (e.g. 22P02 invalid input) a 500', () => {
     const error = Object.assign(prismaError('P2039'), {
       meta: { driverAdapterError: { cause: { kind: 'postgres', originalCode: '22P02' } } },

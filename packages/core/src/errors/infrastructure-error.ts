@@ -16,17 +16,25 @@ const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTF
 // class 08 (connection exception), and a statement cut short by lock_timeout (55P03) or
 // statement_timeout (57014): Prisma reports them as P2039/P2010 with the code in `cause`.
 const UNAVAILABLE_SQLSTATE = /^(57P0[123]|08...|55P03|57014)$/;
+// The pg driver's own words when a connection dies under a query (Postgres stopping mid-statement)
+// or none comes in time: these errors carry no SQLSTATE or socket code, so the Prisma adapter
+// passes them on as they are, possibly wrapped.
+const CONNECTION_LOST =
+  /Connection terminated|is not queryable|timeout exceeded when trying to connect/;
 
 interface MaybeInfraError {
   name?: string;
   code?: string;
   message?: string;
+  cause?: { message?: unknown };
   meta?: { driverAdapterError?: { cause?: { kind?: string; originalCode?: string } } };
 }
 
 const isUnreachable = (error: MaybeInfraError): boolean => {
   if (error.name === 'MaxRetriesPerRequestError') return true; // ioredis gave up while Redis is down
   if (error.message === 'Connection is closed.') return true; // ioredis after a disconnect
+  for (const message of [error.message, error.cause?.message])
+    if (typeof message === 'string' && CONNECTION_LOST.test(message)) return true;
   if (error.code && (UNREACHABLE_PRISMA_CODES.has(error.code) || NETWORK_CODES.has(error.code)))
     return true;
   const cause = error.meta?.driverAdapterError?.cause;
