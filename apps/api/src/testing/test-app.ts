@@ -21,6 +21,22 @@ export const testConfig = (overrides: Partial<ApiConfig> = {}): ApiConfig => ({
   ...overrides,
 });
 
+/**
+ * Waits for one step of closing a test app, at most 10 s: a step that hangs (CI once saw a close
+ * outlast the 60 s hook timeout, and failed a file whose tests had all passed) is named on stderr
+ * and left behind, so the file ends and the run goes on.
+ */
+const boundedStep = async (name: string, step: Promise<unknown>) => {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'late'>(
+    (resolve) => (timer = setTimeout(() => resolve('late'), 10_000)),
+  );
+  const outcome = await Promise.race([step.then(() => 'done' as const), late]);
+  clearTimeout(timer);
+  if (outcome === 'late')
+    process.stderr.write(`test app close: ${name} did not finish within 10 s; left running\n`);
+};
+
 export const startTestApp = async (
   overrides: Partial<ApiConfig> = {},
   options: Pick<BuildAppOptions, 'trpcFastPath' | 'paymentProvider'> = {},
@@ -45,9 +61,14 @@ export const startTestApp = async (
       return `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
     },
     async close() {
-      await app.close();
-      await deleteKeysByPrefix(redis, config.redisPrefix);
-      await Promise.all([prisma.$disconnect(), redis.quit()]);
+      const closing = app.close();
+      // Nothing of a finished test is still talking to it: end kept-alive client sockets at once
+      // rather than wait for them (a loaded CI box saw app.close outlast the hook timeout).
+      app.server.closeAllConnections();
+      await boundedStep('app.close', closing);
+      await boundedStep('deleting its Redis keys', deleteKeysByPrefix(redis, config.redisPrefix));
+      await boundedStep('prisma.$disconnect', prisma.$disconnect());
+      await boundedStep('redis.quit', redis.quit());
     },
   };
 };
