@@ -61,8 +61,18 @@ const openQueuedEvent = async () => {
   const prisma = createPrismaClient({ databaseUrl: inject('databaseUrl'), poolSize: 1 });
   const redis = createRedisClient({ redisUrl: E2E_REDIS_URL });
   try {
+    // A seeded window (the oldest) that runs for a while yet: the e2e database outlives runs, and
+    // an earlier run's window still OPEN in Postgres but past its end (no worker ends it here) is
+    // ended by the schedule step below, so its queue page says the sale is over.
     const window = await prisma.onSaleWindow.findFirstOrThrow({
-      where: { status: 'OPEN', waitingRoomEnabled: true, event: { status: 'PUBLISHED' } },
+      where: {
+        status: 'OPEN',
+        waitingRoomEnabled: true,
+        startsAt: { lte: new Date() },
+        endsAt: { gt: new Date(Date.now() + 30 * 60_000) },
+        event: { status: 'PUBLISHED' },
+      },
+      orderBy: { createdAt: 'asc' },
       select: { id: true, eventId: true },
     });
     // The worker's schedule step, on the API's own keys (no worker runs in the browser tests).
