@@ -104,39 +104,38 @@ export const migrate = async (
   }
 };
 
-/** Drops the database named in `databaseUrl` (a test's own), closing its connections. */
-export const dropDatabase = async (databaseUrl: string): Promise<void> => {
+/** Runs `work` on a connection to the server's `postgres` database, given the database's name. */
+const onServerOf = async (
+  databaseUrl: string,
+  work: (client: pg.Client, name: string, quoted: string) => Promise<void>,
+): Promise<void> => {
   const url = new URL(databaseUrl);
   const name = decodeURIComponent(url.pathname.slice(1));
   url.pathname = '/postgres';
   const client = new pg.Client({ connectionString: url.toString() });
   await client.connect();
   try {
-    await client.query(`DROP DATABASE IF EXISTS "${name.replaceAll('"', '""')}" WITH (FORCE)`);
+    await work(client, name, `"${name.replaceAll('"', '""')}"`);
   } finally {
     await client.end();
   }
 };
 
+/** Drops the database named in `databaseUrl` (a test's own), closing its connections. */
+export const dropDatabase = (databaseUrl: string): Promise<void> =>
+  onServerOf(databaseUrl, async (client, _name, quoted) => {
+    await client.query(`DROP DATABASE IF EXISTS ${quoted} WITH (FORCE)`);
+  });
+
 /** Creates the database named in `databaseUrl` if it does not exist (connects to `postgres`). */
-export const ensureDatabase = async (databaseUrl: string): Promise<void> => {
-  const url = new URL(databaseUrl);
-  const name = decodeURIComponent(url.pathname.slice(1));
-  url.pathname = '/postgres';
-  const client = new pg.Client({ connectionString: url.toString() });
-  await client.connect();
-  try {
+export const ensureDatabase = (databaseUrl: string): Promise<void> =>
+  onServerOf(databaseUrl, async (client, name, quoted) => {
     const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
     if (!rowCount) {
       // Another process may create it between our check and CREATE: that is success too.
-      await client
-        .query(`CREATE DATABASE "${name.replaceAll('"', '""')}"`)
-        .catch((error: unknown) => {
-          const code = (error as { code?: string }).code;
-          if (code !== '42P04' && code !== '23505') throw error;
-        });
+      await client.query(`CREATE DATABASE ${quoted}`).catch((error: unknown) => {
+        const code = (error as { code?: string }).code;
+        if (code !== '42P04' && code !== '23505') throw error;
+      });
     }
-  } finally {
-    await client.end();
-  }
-};
+  });
